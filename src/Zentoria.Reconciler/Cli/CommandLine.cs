@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Zentoria.Reconciler.Cli;
+
+internal static class CommandLine
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Zentoria Reconciler: a GitOps operator for Proxmox VE.");
+        return root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,3 @@
+using Zentoria.Reconciler.Cli;
+
+return await CommandLine.RunAsync(args);
