@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace Zentoria.Reconciler.DesiredState;
+
+/// <summary>A <c>kind: Environment</c> document: what differs between production, staging and the sandbox.</summary>
+/// <param name="Prune">Destroy managed containers that are no longer desired (never when nothing is desired).</param>
+/// <param name="ManagedTag">The tag that marks a container as the operator's; only such containers are ever destroyed.</param>
+internal sealed record EnvironmentSpec(
+    string Name,
+    ProxmoxEndpointSpec Proxmox,
+    GuestAccessSpec? Guests,
+    bool Prune,
+    string ManagedTag,
+    ApprovalSpec Approval,
+    ImmutableArray<SyncWindowSpec> Windows,
+    SourceLocation Origin)
+{
+    public const string DefaultManagedTag = "zentoria-managed";
+}

@@ -1,0 +1,7 @@
+namespace Zentoria.Reconciler.DesiredState;
+
+/// <summary>How the operator reaches the services inside the containers.</summary>
+/// <param name="KeyFile">The SSH private key file (ed25519 or RSA).</param>
+/// <param name="KnownHostsFile">A known_hosts file to check host keys against, or null.</param>
+/// <param name="HostKeyFingerprint">A pinned <c>SHA256:...</c> host key fingerprint, or null.</param>
+internal sealed record GuestAccessSpec(GuestTransportMode Mode, string User, string KeyFile, string? KnownHostsFile, string? HostKeyFingerprint);

@@ -1,0 +1,8 @@
+namespace Zentoria.Reconciler.DesiredState;
+
+internal enum HealthCheckKind
+{
+    Http,
+    Tcp,
+    Command,
+}

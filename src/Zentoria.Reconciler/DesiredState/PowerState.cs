@@ -1,0 +1,7 @@
+namespace Zentoria.Reconciler.DesiredState;
+
+internal enum PowerState
+{
+    Running,
+    Stopped,
+}

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace Zentoria.Reconciler.DesiredState;
+
+/// <summary>A <c>kind: Service</c> document: a program that runs inside a container.</summary>
+/// <param name="Image">The image reference, such as <c>ghcr.io/zentoriaai/zentoria-mcp-gateway</c>; null for services not deployed from an image.</param>
+/// <param name="Version">The desired version; null means the version is not managed (only health is).</param>
+/// <param name="Deploy">The command that installs <c>{version}</c>; required when <paramref name="Version"/> is set.</param>
+internal sealed record ServiceSpec(
+    ServiceName Name,
+    ContainerName Container,
+    string? Image,
+    string? Version,
+    int Port,
+    ImmutableArray<ServiceName> DependsOn,
+    CommandTemplate? Deploy,
+    HealthSpec Health,
+    StrategySpec Strategy,
+    MigrationSpec? Migrations,
+    RouteSpec? Route,
+    DriftPolicy Drift,
+    SourceLocation Origin);

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace Zentoria.Reconciler.DesiredState;
+
+/// <param name="CloneVmId">The temporary clone's id for blue/green and canary, such as 411 for 441.</param>
+/// <param name="CloneIp">The clone's address in CIDR form; null keeps DHCP.</param>
+/// <param name="Steps">Canary traffic percentages, ascending, ending at 100 (default 5, 25, 100).</param>
+/// <param name="Interval">How long each canary step is watched (default 10 minutes).</param>
+internal sealed record StrategySpec(
+    StrategyKind Type,
+    VmId? CloneVmId,
+    string? CloneIp,
+    ImmutableArray<int> Steps,
+    TimeSpan Interval)
+{
+    public static readonly ImmutableArray<int> DefaultCanarySteps = [5, 25, 100];
+
+    public static readonly StrategySpec Rolling = new(StrategyKind.Rolling, null, null, [], TimeSpan.Zero);
+}

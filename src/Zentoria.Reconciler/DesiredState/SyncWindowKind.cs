@@ -1,0 +1,7 @@
+namespace Zentoria.Reconciler.DesiredState;
+
+internal enum SyncWindowKind
+{
+    Allow,
+    Deny,
+}
