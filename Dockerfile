@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# Multi-stage: the SDK builds and publishes; the runtime image runs the operator as a non-root user.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0-bookworm-slim AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props Zentoria.Reconciler.sln ./
+COPY src/ src/
+COPY schema/ schema/
+ARG VERSION=0.0.0-dev
+RUN dotnet publish src/Zentoria.Reconciler/Zentoria.Reconciler.csproj -c Release -o /app \
+      -p:Version=${VERSION#v} -p:UseAppHost=true
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim AS runtime
+# curl serves the HEALTHCHECK only.
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system --gid 10001 zentoria \
+    && useradd --system --uid 10001 --gid zentoria --home-dir /var/lib/zentoria --create-home zentoria
+WORKDIR /app
+COPY --from=build /app ./
+COPY desired-state/ /app/desired-state/
+USER 10001:10001
+ENV ZENTORIA_STATE_DIR=/var/lib/zentoria \
+    DOTNET_gcServer=0
+EXPOSE 9464
+# /healthz answers while the reconcile loop is alive (the operator's HTTP endpoint, 127.0.0.1:9464 by default;
+# in a container it is bound with --listen 0.0.0.0:9464).
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:9464/healthz || exit 1
+ENTRYPOINT ["/app/zentoria-reconciler"]
+CMD ["run", "--env", "production", "--desired-state", "/app/desired-state"]
