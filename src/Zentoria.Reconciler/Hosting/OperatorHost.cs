@@ -82,24 +82,27 @@ internal sealed class OperatorHost : IAsyncDisposable
             Log.InvalidOptions(logger, string.Join(" ", e.Failures));
             return OperatorExitCodes.StartFailed;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Log.StartFailed(logger, e);
             await StopQuietlyAsync();
+            return OperatorExitCodes.Stopped;
+        }
+        catch (Exception e)
+        {
+            // A service that crashes while the others start stops the host, which cancels their start: the
+            // crash is the cause worth reporting, not the cancellation.
+            await StopQuietlyAsync();
+            if (CrashExitCode(logger) is { } crashed)
+            {
+                return crashed;
+            }
+
+            Log.StartFailed(logger, e);
             return OperatorExitCodes.StartFailed;
         }
 
         await app.WaitForShutdownAsync(cancellationToken);
-        foreach (var service in app.Services.GetServices<IHostedService>().OfType<BackgroundService>())
-        {
-            if (service.ExecuteTask is { IsFaulted: true } crashed)
-            {
-                Log.ServiceCrashed(logger, service.GetType().Name, OperatorExitCodes.Crashed, crashed.Exception?.InnerException);
-                return OperatorExitCodes.Crashed;
-            }
-        }
-
-        return OperatorExitCodes.Stopped;
+        return CrashExitCode(logger) ?? OperatorExitCodes.Stopped;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -171,6 +174,20 @@ internal sealed class OperatorHost : IAsyncDisposable
     private static string Version() =>
         typeof(OperatorHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 
+    private int? CrashExitCode(ILogger<OperatorHost> logger)
+    {
+        foreach (var service in app.Services.GetServices<IHostedService>().OfType<BackgroundService>())
+        {
+            if (service.ExecuteTask is { IsFaulted: true } crashed)
+            {
+                Log.ServiceCrashed(logger, service.GetType().Name, OperatorExitCodes.Crashed, crashed.Exception?.InnerException);
+                return OperatorExitCodes.Crashed;
+            }
+        }
+
+        return null;
+    }
+
     private async Task StopQuietlyAsync()
     {
         try
@@ -179,7 +196,7 @@ internal sealed class OperatorHost : IAsyncDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Already failing to start; the start failure is the error worth reporting.
+            // Already failing to start; that failure, not this one, is the error worth reporting.
         }
     }
 }
