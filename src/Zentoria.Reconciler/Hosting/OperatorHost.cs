@@ -157,6 +157,8 @@ internal sealed class OperatorHost : IAsyncDisposable
         services.AddSingleton<DependencyGate>();
         services.AddSingleton<NodeMutationLock>();
         services.AddSingleton<ActionLimiter>();
+        services.AddSingleton<UnitReporter>();
+        services.AddSingleton<ActionRunner>();
         services.AddSingleton(sp => new StatusStore(Value(sp).Environment, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SecretRedactor>()));
         services.AddSingleton(_ => OperatorMetrics.Create(Version()));
         services.AddSingleton(sp => StateFolder.Open(Value(sp).State.Directory, Value(sp).Environment, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory()));

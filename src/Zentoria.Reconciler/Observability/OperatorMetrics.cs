@@ -135,6 +135,16 @@ internal sealed class OperatorMetrics
         actionDuration.Observe(duration.TotalSeconds);
     }
 
+    /// <summary>Creates <c>zentoria_proxmox_requests_total</c> at zero with code 200 for each route the client can call.</summary>
+    /// <remarks>Other codes appear as they happen: which ones a route can answer is not known up front.</remarks>
+    public void DeclareProxmoxRoutes(IEnumerable<(string Method, string Route)> routes)
+    {
+        foreach (var (method, route) in routes)
+        {
+            proxmoxRequests.WithLabels(method, route, "200");
+        }
+    }
+
     /// <param name="route">The route template (<c>/nodes/{node}/lxc/{vmid}/config</c>), never the concrete path: bounded cardinality.</param>
     /// <param name="code">The HTTP status code, or 0 when no response arrived.</param>
     public void ProxmoxRequestCompleted(string method, string route, int code, TimeSpan duration)
