@@ -37,8 +37,8 @@ internal static partial class Log
     [LoggerMessage(1012, LogLevel.Critical, "{Service} stopped with an exception; exiting with code {ExitCode}")]
     public static partial void ServiceCrashed(ILogger logger, string service, int exitCode, Exception? exception);
 
-    [LoggerMessage(1013, LogLevel.Information, "Operator for environment {Environment} listening on {Address}; state folder {StateFolder}")]
-    public static partial void Started(ILogger logger, string environment, string address, string stateFolder);
+    [LoggerMessage(1013, LogLevel.Information, "Operator for environment {Environment} listening on {Address}; state folder {StateFolder} with {PendingSteps} interrupted steps to resume")]
+    public static partial void Started(ILogger logger, string environment, string address, string stateFolder, int pendingSteps);
 
     [LoggerMessage(1014, LogLevel.Warning, "POST /reconcile is disabled: no token in {TokenSource}")]
     public static partial void ReconcileEndpointDisabled(ILogger logger, string tokenSource);

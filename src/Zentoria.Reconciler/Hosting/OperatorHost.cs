@@ -116,7 +116,9 @@ internal sealed class OperatorHost : IAsyncDisposable
             Log.ReconcileEndpointDisabled(logger, token.Source);
         }
 
-        Log.Started(logger, options.Environment, Address.ToString(), app.Services.GetRequiredService<StateFolder>().Path);
+        // Opened now, not at the first step: a damaged journal must stop the start, not a pass hours later.
+        var pending = app.Services.GetRequiredService<Journal>().Pending();
+        Log.Started(logger, options.Environment, Address.ToString(), app.Services.GetRequiredService<StateFolder>().Path, pending.Length);
     }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => app.StopAsync(cancellationToken);

@@ -54,6 +54,17 @@ internal sealed class OperatorHostTests
     }
 
     [Test]
+    public async Task A_damaged_journal_is_refused_at_start()
+    {
+        await using var op = RunningOperator.Build();
+        Directory.CreateDirectory(op.StateFolder);
+        await File.WriteAllTextAsync(Path.Combine(op.StateFolder, "journal.json"), "{\"version\":1,\"entr");
+
+        Assert.That(await op.Host.RunAsync().WaitAsync(Guard), Is.EqualTo(OperatorExitCodes.StartFailed));
+        Assert.That(op.Logs.GetSnapshot().Any(r => r.Level == LogLevel.Critical && r.Exception is InvalidDataException), Is.True);
+    }
+
+    [Test]
     public async Task The_state_folder_is_created_at_start()
     {
         await using var op = await RunningOperator.StartAsync();
