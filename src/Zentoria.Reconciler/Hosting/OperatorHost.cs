@@ -118,7 +118,7 @@ internal sealed class OperatorHost : IAsyncDisposable
 
         // Opened now, not at the first step: a damaged journal must stop the start, not a pass hours later.
         var pending = app.Services.GetRequiredService<Journal>().Pending();
-        Log.Started(logger, options.Environment, Address.ToString(), app.Services.GetRequiredService<StateFolder>().Path, pending.Length);
+        Log.Started(logger, options.Environment, Address.GetLeftPart(UriPartial.Authority), app.Services.GetRequiredService<StateFolder>().Path, pending.Length);
     }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => app.StopAsync(cancellationToken);
