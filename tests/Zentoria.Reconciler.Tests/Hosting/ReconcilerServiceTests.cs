@@ -132,6 +132,36 @@ internal sealed class ReconcilerServiceTests
     }
 
     [Test]
+    public async Task A_trigger_makes_units_that_are_not_due_yet_due_for_the_next_pass()
+    {
+        var unit = new UnitKey(UnitKind.Container, "backend");
+        var decisions = new List<UnitDecision>();
+        var passes = new SemaphoreSlim(0);
+        using var service = Service(_ =>
+        {
+            lock (decisions)
+            {
+                decisions.Add(scheduler.Decide(unit, "spec"));
+            }
+
+            scheduler.Record(unit, "spec", ReconcileResult.Succeeded);
+            passes.Release();
+            return Task.FromResult(PassResult.NothingToDo);
+        });
+
+        await service.StartAsync(CancellationToken.None);
+        Assert.That(await passes.WaitAsync(Guard), Is.True);
+        trigger.Request();
+        Assert.That(await passes.WaitAsync(Guard), Is.True);
+        await service.StopAsync(CancellationToken.None);
+
+        lock (decisions)
+        {
+            Assert.That(decisions, Is.EqualTo(new[] { UnitDecision.Due, UnitDecision.Due }), "no time passed, yet the unit was due again");
+        }
+    }
+
+    [Test]
     public async Task Shutdown_lets_the_step_in_flight_finish()
     {
         var stepStarted = new TaskCompletionSource();
