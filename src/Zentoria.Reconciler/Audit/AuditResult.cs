@@ -1,0 +1,7 @@
+namespace Zentoria.Reconciler.Audit;
+
+internal enum AuditResult
+{
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Zentoria.Reconciler.Hosting;
+
+/// <summary>The hosted loop's own timing: shutdown grace and the liveness bound <c>/healthz</c> checks.</summary>
+internal sealed class LoopOptions
+{
+    /// <summary>
+    /// On shutdown, how long the pass in flight may keep running so its current step finishes and is journaled;
+    /// after that its cancellation token fires.
+    /// </summary>
+    /// <value>25 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary><c>/healthz</c> fails once no pass has started for this long: the loop is stuck or dead.</summary>
+    /// <value>10 minutes (it must exceed both the interval and the longest backoff).</value>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LivenessWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The shortest wait between two passes that were not triggered, however soon a unit falls due.</summary>
+    /// <value>1 second.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MinimumPassGap { get; set; } = TimeSpan.FromSeconds(1);
+}

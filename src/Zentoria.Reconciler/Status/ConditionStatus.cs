@@ -1,0 +1,8 @@
+namespace Zentoria.Reconciler.Status;
+
+internal enum ConditionStatus
+{
+    Unknown,
+    True,
+    False,
+}

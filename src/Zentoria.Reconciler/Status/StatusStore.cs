@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using Zentoria.Reconciler.Observability;
+using Zentoria.Reconciler.Reconciliation;
+
+namespace Zentoria.Reconciler.Status;
+
+/// <summary>
+/// The environment's status: the loop writes it, <c>/status</c>, <c>/healthz</c> and <c>/readyz</c> read it.
+/// </summary>
+/// <remarks>
+/// Thread-safe. Writers serialise on a lock and publish a new immutable <see cref="StatusSnapshot"/>; readers
+/// take the published snapshot without locking. Every message passes through the <see cref="SecretRedactor"/>.
+/// </remarks>
+internal sealed class StatusStore
+{
+    private readonly Lock gate = new();
+    private readonly TimeProvider time;
+    private readonly SecretRedactor redactor;
+    private StatusSnapshot current;
+
+    public StatusStore(string environment, TimeProvider time, SecretRedactor redactor)
+    {
+        this.time = time;
+        this.redactor = redactor;
+        StartedAt = time.GetUtcNow();
+        current = new StatusSnapshot(environment, null, null, [], null, null, Ready: false, []);
+    }
+
+    /// <summary>When the store, and so the operator, started; the liveness bound counts from here until a pass starts.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    public StatusSnapshot Snapshot => Volatile.Read(ref current);
+
+    public UnitStatus? Find(UnitKey unit) =>
+        Snapshot.Units.FirstOrDefault(u => u.Kind == unit.Kind.ToString() && u.Name == unit.Name);
+
+    public HealthStatus HealthOf(UnitKey unit) => Find(unit)?.Health ?? HealthStatus.Unknown;
+
+    /// <summary>
+    /// Makes the unit list exactly <paramref name="units"/>: new units start Unknown, units no longer desired
+    /// disappear, the others keep their status. Clears validation errors: <paramref name="revision"/> is valid.
+    /// </summary>
+    public void AcceptDesired(string revision, IEnumerable<UnitKey> units)
+    {
+        var now = time.GetUtcNow();
+        Publish(snapshot =>
+        {
+            var kept = snapshot.Units.ToDictionary(u => (u.Kind, u.Name));
+            var next = units
+                .Select(u => kept.TryGetValue((u.Kind.ToString(), u.Name), out var existing)
+                    ? existing
+                    : new UnitStatus(u.Kind.ToString(), u.Name, SyncStatus.Unknown, HealthStatus.Unknown, "Pending",
+                        "Not reconciled yet.", null, null, now, UnitConditions.Initial(now)))
+                .ToImmutableArray();
+            return snapshot with { Revision = revision, InvalidRevision = null, ValidationErrors = [], Units = next };
+        });
+    }
+
+    /// <summary>
+    /// Records that the newest desired state is invalid. The last valid revision and its units stay as they are:
+    /// the operator keeps enforcing them.
+    /// </summary>
+    public void RejectDesired(string invalidRevision, IEnumerable<string> errors)
+    {
+        var redacted = errors.Select(redactor.Redact).ToImmutableArray();
+        Publish(snapshot => snapshot with { InvalidRevision = invalidRevision, ValidationErrors = redacted });
+    }
+
+    /// <summary>Records a unit's reconcile: its result, what observe and plan found, and the revision it enforced.</summary>
+    /// <param name="phase">A one-word phase, or null to derive it from <paramref name="result"/>.</param>
+    public void Record(UnitKey unit, ReconcileResult result, SyncStatus sync, HealthStatus health, string revision, string? phase = null)
+    {
+        var now = time.GetUtcNow();
+        var (derivedPhase, message, error) = result switch
+        {
+            Done => ("Ready", "Matches the desired state.", (string?)null),
+            RequeueAfter r => ("Waiting", r.Reason, null),
+            TransientError e => ("Retrying", e.Message, e.Message),
+            TerminalError e => ("Stalled", e.Message, e.Message),
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result, "Unknown reconcile result."),
+        };
+        Set(unit, previous => previous with
+        {
+            Sync = sync,
+            Health = health,
+            Phase = phase ?? derivedPhase,
+            Message = redactor.Redact(message),
+            Revision = revision,
+            LastError = redactor.RedactOrNull(error) ?? previous.LastError,
+            Conditions = UnitConditions.From(result, previous.Conditions, now),
+        }, now);
+    }
+
+    /// <summary>Updates what a unit is doing mid-reconcile (for example <c>Applying</c>) without a result yet.</summary>
+    public void SetPhase(UnitKey unit, string phase, string message)
+    {
+        var now = time.GetUtcNow();
+        Set(unit, previous => previous with { Phase = phase, Message = redactor.Redact(message) }, now);
+    }
+
+    public void PassStarted()
+    {
+        var now = time.GetUtcNow();
+        Publish(snapshot => snapshot with { LastPassStartedAt = now });
+    }
+
+    /// <summary>Records the end of a pass; <paramref name="observed"/> makes the operator ready for good.</summary>
+    public void PassFinished(bool observed, bool succeeded)
+    {
+        var now = time.GetUtcNow();
+        Publish(snapshot => snapshot with
+        {
+            Ready = snapshot.Ready || observed,
+            LastSuccessfulPassAt = succeeded ? now : snapshot.LastSuccessfulPassAt,
+        });
+    }
+
+    private void Set(UnitKey unit, Func<UnitStatus, UnitStatus> change, DateTimeOffset now)
+    {
+        var kind = unit.Kind.ToString();
+        Publish(snapshot =>
+        {
+            var index = IndexOf(snapshot.Units, kind, unit.Name);
+            var previous = index >= 0
+                ? snapshot.Units[index]
+                : new UnitStatus(kind, unit.Name, SyncStatus.Unknown, HealthStatus.Unknown, "Pending", "", null, null, now, UnitConditions.Initial(now));
+            var next = change(previous);
+            if (next.Sync != previous.Sync || next.Health != previous.Health || next.Phase != previous.Phase)
+            {
+                next = next with { LastTransitionTime = now };
+            }
+
+            return snapshot with { Units = index >= 0 ? snapshot.Units.SetItem(index, next) : snapshot.Units.Add(next) };
+        });
+    }
+
+    private static int IndexOf(ImmutableArray<UnitStatus> units, string kind, string name)
+    {
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (units[i].Kind == kind && units[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Publish(Func<StatusSnapshot, StatusSnapshot> change)
+    {
+        lock (gate)
+        {
+            var next = change(current);
+            Volatile.Write(ref current, next with { Units = [.. next.Units.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)] });
+        }
+    }
+}

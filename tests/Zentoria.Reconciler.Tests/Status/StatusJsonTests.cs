@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Zentoria.Reconciler.Observability;
+using Zentoria.Reconciler.Reconciliation;
+using Zentoria.Reconciler.Status;
+
+namespace Zentoria.Reconciler.Tests.Status;
+
+internal sealed class StatusJsonTests
+{
+    [Test]
+    public void Each_unit_carries_kind_name_sync_health_phase_message_and_revision_as_words()
+    {
+        var store = new StatusStore("sandbox", new FakeTimeProvider(), new SecretRedactor());
+        var redis = new UnitKey(UnitKind.Service, "redis");
+        store.AcceptDesired("rev-1", [redis]);
+        store.Record(redis, ReconcileResult.After(TimeSpan.FromSeconds(10), "Waiting for Container/redis to be Healthy."), SyncStatus.OutOfSync, HealthStatus.Progressing, "rev-1");
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(store.Snapshot, StatusJsonContext.Default.StatusSnapshot));
+
+        var root = json.RootElement;
+        Assert.That(root.GetProperty("environment").GetString(), Is.EqualTo("sandbox"));
+        Assert.That(root.GetProperty("revision").GetString(), Is.EqualTo("rev-1"));
+        Assert.That(root.GetProperty("validationErrors").GetArrayLength(), Is.Zero);
+        var unit = root.GetProperty("units")[0];
+        Assert.That(unit.GetProperty("kind").GetString(), Is.EqualTo("Service"));
+        Assert.That(unit.GetProperty("name").GetString(), Is.EqualTo("redis"));
+        Assert.That(unit.GetProperty("sync").GetString(), Is.EqualTo("OutOfSync"));
+        Assert.That(unit.GetProperty("health").GetString(), Is.EqualTo("Progressing"));
+        Assert.That(unit.GetProperty("phase").GetString(), Is.EqualTo("Waiting"));
+        Assert.That(unit.GetProperty("message").GetString(), Is.EqualTo("Waiting for Container/redis to be Healthy."));
+        Assert.That(unit.GetProperty("revision").GetString(), Is.EqualTo("rev-1"));
+        var ready = unit.GetProperty("conditions").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "Ready");
+        Assert.That(ready.GetProperty("status").GetString(), Is.EqualTo("Unknown"));
+        Assert.That(ready.GetProperty("reason").GetString(), Is.EqualTo("Progressing"));
+        Assert.That(ready.TryGetProperty("lastTransitionTime", out _), Is.True);
+    }
+}
