@@ -96,7 +96,7 @@ internal static class ContainerPlanner
 
     private static IEnumerable<StepDraft> Power(ContainerSpec spec, LiveContainer live)
     {
-        var pending = string.Join(", ", live.PendingKeys);
+        var pending = string.Join(", ", live.PendingKeys.Order(StringComparer.Ordinal));
         if (!spec.Drift.Ignores(ContainerFields.State) && spec.State != live.Status)
         {
             yield return spec.State == PowerState.Running
