@@ -8,6 +8,7 @@ internal static class CommandLine
     {
         var root = new RootCommand("Zentoria Reconciler: a GitOps operator for Proxmox VE.");
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

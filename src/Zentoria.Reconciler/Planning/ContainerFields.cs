@@ -21,14 +21,13 @@ internal static class ContainerFields
     public const string Description = "description";
 
     /// <summary>Every field a new container is created with.</summary>
-    public static ImmutableArray<FieldChange> ForCreate(ContainerSpec spec, string managedTag) =>
-    [
-        .. Desired(spec, managedTag)
-            .Prepend((Field: Node, Value: (string?)spec.Node.Value))
-            .Append((Field: DiskGiB, Value: PlanValues.Of(spec.Resources.DiskGiB)))
-            .Where(f => f.Value is not null)
-            .Select(f => new FieldChange(f.Field, null, f.Value)),
-    ];
+    public static ImmutableArray<FieldChange> ForCreate(ContainerSpec spec, string managedTag)
+    {
+        var fields = Desired(spec, managedTag).ToList();
+        fields.Insert(0, (Node, spec.Node.Value));
+        fields.Insert(fields.FindIndex(f => f.Field == SwapMiB) + 1, (DiskGiB, PlanValues.Of(spec.Resources.DiskGiB)));
+        return [.. fields.Where(f => f.Value is not null).Select(f => new FieldChange(f.Field, null, f.Value))];
+    }
 
     /// <summary>The config fields (not disk, power state or node, which have steps of their own) that differ.</summary>
     public static ImmutableArray<FieldChange> Diff(ContainerSpec spec, LiveContainer live, string managedTag)

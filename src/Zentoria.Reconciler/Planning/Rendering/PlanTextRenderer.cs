@@ -32,6 +32,7 @@ internal static class PlanTextRenderer
             Line(text, Paint(wave.Key == 0 ? "Wave 0" : $"Wave {wave.Key} (after wave {wave.Key - 1})", Bold, colour));
             foreach (var step in wave)
             {
+                Line(text);
                 Step(text, step, colour);
             }
         }
