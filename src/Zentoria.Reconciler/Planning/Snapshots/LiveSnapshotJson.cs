@@ -17,6 +17,7 @@ internal static class LiveSnapshotJson
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         AllowTrailingCommas = false,
+        NumberHandling = JsonNumberHandling.Strict,
         Converters =
         {
             new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false),

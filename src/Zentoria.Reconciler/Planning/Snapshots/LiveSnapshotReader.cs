@@ -73,18 +73,20 @@ internal static partial class LiveSnapshotReader
 
         if (NotNull().Match(message) is { Success: true } notNull)
         {
-            return $"'{notNull.Groups[1].Value}' must not be null";
+            var name = notNull.Groups[1].Value;
+            return $"'{char.ToLowerInvariant(name[0])}{name[1..]}' must not be null";
         }
 
         if (WrongType().Match(message) is { Success: true } wrong)
         {
-            return wrong.Groups[1].Value switch
+            // Enum failures name the enclosing type, so the field's name tells which values were expected.
+            return (wrong.Groups[1].Value, e.Path?.EndsWith(".status", StringComparison.Ordinal)) switch
             {
-                "PowerState" => "expected \"running\" or \"stopped\"",
-                "Int32" => "expected a whole number",
-                "Boolean" => "expected true or false",
-                "String" => "expected a string",
-                var type => $"expected a value of type {type}",
+                (_, true) or ("PowerState", _) => "expected \"running\" or \"stopped\"",
+                ("Int32", _) => "expected a whole number",
+                ("Boolean", _) => "expected true or false",
+                ("String", _) => "expected a string",
+                _ => "this value has the wrong type",
             };
         }
 
