@@ -88,7 +88,7 @@ internal sealed class LiveSnapshotReaderTests
     [Test]
     public void A_string_where_a_number_belongs_asks_for_a_whole_number()
     {
-        Assert.That(ErrorFor(Snapshot(Container.Replace("\"cores\": 1", "\"cores\": \"1\"", StringComparison.Ordinal))), Does.EndWith("$.containers[0].cores: expected a whole number"));
+        Assert.That(ErrorFor(Snapshot(Container.Replace("\"cores\": 1", "\"cores\": \"1\"", StringComparison.Ordinal))), Does.EndWith("$.containers[0].cores: expected a whole number, found string"));
     }
 
     [Test]

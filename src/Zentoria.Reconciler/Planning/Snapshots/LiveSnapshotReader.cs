@@ -61,6 +61,12 @@ internal static partial class LiveSnapshotReader
             return "not valid JSON: " + message;
         }
 
+        if (TokenType().Match(message) is { Success: true } token)
+        {
+            var expected = token.Groups[2].Value == "number" ? "a whole number" : $"a {token.Groups[2].Value}";
+            return $"expected {expected}, found {token.Groups[1].Value.ToLowerInvariant()}";
+        }
+
         if (Unknown().Match(message) is { Success: true } unknown)
         {
             return $"unknown field '{unknown.Groups[1].Value}'";
@@ -92,6 +98,9 @@ internal static partial class LiveSnapshotReader
 
         return message.TrimEnd('.');
     }
+
+    [GeneratedRegex(@"Cannot get the value of a token type '(\w+)' as an? (\w+)")]
+    private static partial Regex TokenType();
 
     [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped")]
     private static partial Regex Unknown();
