@@ -16,17 +16,20 @@ internal static class PlanCommand
         var environment = new Option<string>("--env")
         {
             Description = "The environment to plan: a folder under <desired-state>/environments, such as production, staging or sandbox.",
+            HelpName = "name",
             Required = true,
         };
         var desiredState = new Option<string>("--desired-state")
         {
             Description = "The desired-state folder, holding base/ and environments/<name>/.",
+            HelpName = "path",
             DefaultValueFactory = _ => ValidateCommand.DefaultDesiredState,
         };
         var snapshot = new Option<string>("--live-snapshot")
         {
             Description = "A JSON file describing the live state (containers, services, flag sets) to plan against, "
                 + "such as examples/live-snapshots/sandbox-drifted.json. Its format is in docs/plan-json.md.",
+            HelpName = "file",
             Required = true,
         };
         var json = new Option<bool>("--json")
@@ -40,7 +43,8 @@ internal static class PlanCommand
             Show what the operator would change, without changing anything.
 
             plan loads the desired state of one environment (as validate does), compares it with a live snapshot
-            saved as JSON, and prints the steps that would make the live state match, like terraform plan:
+            saved as JSON (start from the samples in examples/live-snapshots/), and prints the steps that would
+            make the live state match, like terraform plan:
               +  create      ~  change in place      -  destroy
               !  restart to apply changes Proxmox holds pending
               x  refused: a change the operator will not make (such as shrinking a disk)
