@@ -14,6 +14,9 @@ internal sealed class MappingReader
     private readonly MappingNode? _node;
     private readonly BindingContext _context;
 
+    // Keys an unknown key was taken for ("memoryMb" for "memoryMiB"): the did-you-mean already covers their absence.
+    private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
+
     public MappingReader(MappingNode? node, string path, SourceLocation location, BindingContext context, IReadOnlyCollection<string> knownKeys)
     {
         _node = node;
@@ -56,7 +59,13 @@ internal sealed class MappingReader
 
     public void Error(string key, string message) => _context.Errors.Add(LocationOf(key), Child(key), message);
 
-    public void Missing(string key) => _context.Errors.Add(Location, Child(key), "required field is missing");
+    public void Missing(string key)
+    {
+        if (!_suggested.Contains(key))
+        {
+            _context.Errors.Add(Location, Child(key), "required field is missing");
+        }
+    }
 
     public string? String(string key, bool required = false, Func<string, string?>? check = null)
     {
@@ -210,9 +219,15 @@ internal sealed class MappingReader
             foreach (var entry in node.Entries.Where(e => !knownKeys.Contains(e.Name)))
             {
                 var known = string.Join(", ", knownKeys);
-                var hint = Suggestions.DidYouMean(entry.Name, knownKeys);
-                _context.Errors.Add(entry.Key.Location, Child(entry.Name),
-                    hint.Length > 0 ? $"unknown key '{entry.Name}'{hint}" : $"unknown key '{entry.Name}'; expected one of {known}");
+                var suggestion = Suggestions.Closest(entry.Name, knownKeys);
+                if (suggestion is not null)
+                {
+                    _suggested.Add(suggestion);
+                }
+
+                _context.Errors.Add(entry.Key.Location, Child(entry.Name), suggestion is not null
+                    ? $"unknown key '{entry.Name}'; did you mean '{suggestion}'?"
+                    : $"unknown key '{entry.Name}'; expected one of {known}");
             }
         }
 

@@ -19,11 +19,17 @@ internal static class StrategyReader
             return StrategySpec.Rolling;
         }
 
-        var type = strategy.Enum("type", EnumNames.Strategies) ?? StrategyKind.Rolling;
+        var written = strategy.Enum("type", EnumNames.Strategies);
+        var type = written ?? StrategyKind.Rolling;
         var cloneVmid = strategy.Integer("cloneVmid", required: type != StrategyKind.Rolling, VmId.Min, VmId.Max);
         var cloneIp = strategy.String("cloneIp", check: v => v == "dhcp" ? "leave cloneIp out to give the clone a DHCP address" : Formats.CheckCidr(v));
         var steps = strategy.Integers("steps", 1, 100);
         var interval = strategy.Duration("interval");
+        if (written is null && strategy.Has("type"))
+        {
+            // The type is misspelt; which fields belong to it is anyone's guess, so only its own error is shown.
+            return new StrategySpec(type, cloneVmid is { } guess ? new VmId(guess) : null, cloneIp, steps, interval ?? TimeSpan.Zero);
+        }
 
         if (type == StrategyKind.Rolling)
         {

@@ -42,10 +42,12 @@ internal static class DesiredStateLoader
         var context = new BindingContext(errors, new FieldLocations());
         var baseDocuments = new List<Document>();
         var overlayDocuments = new List<Document>();
+        var unreadable = false;
         foreach (var file in files)
         {
             var yaml = YamlReader.Read(file.Path, file.Text);
             errors.AddRange(yaml.Errors);
+            unreadable |= !yaml.Errors.IsEmpty;
             foreach (var node in yaml.Documents)
             {
                 if (EnvelopeReader.Read(node, file.IsOverlay, context) is { } document)
@@ -53,6 +55,12 @@ internal static class DesiredStateLoader
                     (file.IsOverlay ? overlayDocuments : baseDocuments).Add(document);
                 }
             }
+        }
+
+        // Without the documents of a file that does not parse, every reference to them would be reported too.
+        if (unreadable)
+        {
+            return DesiredStateLoadResult.Failed(errors.ToSortedArray(), baseDocuments.Count + overlayDocuments.Count);
         }
 
         var merged = OverlayMerger.Merge(baseDocuments, overlayDocuments, errors);

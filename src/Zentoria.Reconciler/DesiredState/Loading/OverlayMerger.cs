@@ -6,10 +6,13 @@ namespace Zentoria.Reconciler.DesiredState.Loading;
 /// <summary>Applies an environment's documents over base, matched by (kind, metadata.name).</summary>
 internal static class OverlayMerger
 {
+    /// <summary>Base documents must be unique by (kind, name); overlay documents are patches applied in order.</summary>
     public static List<Document> Merge(IReadOnlyList<Document> baseDocuments, IReadOnlyList<Document> overlay, ErrorList errors)
     {
         var merged = Unique(baseDocuments, errors);
-        foreach (var document in Unique(overlay, errors))
+        // Overlay documents apply one after another in file order, so an environment may spread its changes to one
+        // document over several files (addresses in one, sizes in another).
+        foreach (var document in overlay)
         {
             var index = merged.FindIndex(d => d.Kind == document.Kind && d.Name == document.Name);
             if (document.Delete)

@@ -39,10 +39,11 @@ internal static class UniquenessRule
         foreach (var group in uses.GroupBy(u => u.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var first = group.First();
+            var firstLocation = context.Locations.Of(first.Path, first.Origin);
             foreach (var duplicate in group.Skip(1))
             {
                 context.Errors.Add(context.Locations.Of(duplicate.Path, duplicate.Origin), duplicate.Path,
-                    $"{what} {group.Key} is already used by {first.Path}");
+                    $"{what} {group.Key} is already used by {first.Path} at {firstLocation}");
             }
         }
     }

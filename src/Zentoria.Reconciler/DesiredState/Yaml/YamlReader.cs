@@ -15,13 +15,15 @@ internal sealed class YamlReader
     private const string StringTag = "tag:yaml.org,2002:str";
 
     private readonly string _file;
+    private readonly Scanner _scanner;
     private readonly Parser _parser;
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
 
     private YamlReader(string file, TextReader text)
     {
         _file = file;
-        _parser = new Parser(text);
+        _scanner = new Scanner(text);
+        _parser = new Parser(_scanner);
     }
 
     /// <param name="file">The path as errors print it.</param>
@@ -40,6 +42,12 @@ internal sealed class YamlReader
         {
             var at = new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column);
             return new YamlFile(file, [], [new ValidationError(at, "", "YAML syntax error: " + PlainMessage(e))]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some unterminated flow collections.
+            var at = yaml.At(yaml._scanner.CurrentPosition);
+            return new YamlFile(file, [], [new ValidationError(at, "", "YAML syntax error: cannot read past this point; is a bracket or a quote left open?")]);
         }
     }
 
@@ -147,6 +155,7 @@ internal sealed class YamlReader
             message = message[(marker + 3)..];
         }
 
-        return message.TrimEnd('.');
+        message = message.TrimEnd('.');
+        return message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : message;
     }
 }
