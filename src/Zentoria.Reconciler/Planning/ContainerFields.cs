@@ -41,8 +41,9 @@ internal static class ContainerFields
         ];
     }
 
-    // Proxmox drops an empty description, so "none" and "empty" are the same value.
-    private static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    // Proxmox drops an empty description, so "none" and "empty" are the same value; it also ends a stored
+    // description with a newline the live model strips, so a YAML block scalar's final newline must not count.
+    private static string? Text(string? value) => value?.TrimEnd('\n') is { Length: > 0 } text ? text : null;
 
     private static IEnumerable<(string Field, string? Value)> Desired(ContainerSpec spec, string managedTag) =>
     [

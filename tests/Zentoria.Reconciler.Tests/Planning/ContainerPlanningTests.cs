@@ -95,6 +95,14 @@ internal sealed class ContainerPlanningTests
     }
 
     [Test]
+    public void A_final_newline_in_the_desired_description_is_not_drift()
+    {
+        var spec = Backend with { Description = "line one\nline two\n" };
+
+        Assert.That(PlanFor(spec, Lives.Container(spec) with { Description = "line one\nline two" }).Steps, Is.Empty);
+    }
+
+    [Test]
     public void A_smaller_disk_is_grown()
     {
         var plan = PlanFor(Backend, Lives.Container(Backend) with { DiskGiB = 8 });

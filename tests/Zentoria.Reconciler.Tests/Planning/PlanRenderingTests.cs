@@ -93,6 +93,16 @@ internal sealed class PlanRenderingTests
     }
 
     [Test]
+    public void A_multi_line_value_prints_on_one_line()
+    {
+        var spec = Api with { Description = "one\ntwo \"quoted\"" };
+
+        var text = PlanTextRenderer.Render(Planner.Plan(Specs.Desired([spec]), Lives.Of(Lives.Container(Api))), colour: false);
+
+        Assert.That(text, Does.Contain("""~ description: "The api container" -> "one\ntwo \"quoted\"" """.TrimEnd()));
+    }
+
+    [Test]
     public void Colour_is_added_only_when_asked_for()
     {
         Assert.That(PlanTextRenderer.Render(MixedPlan(), colour: false), Does.Not.Contain("\u001b["));

@@ -29,7 +29,7 @@ internal static class Satisfaction
         }
 
         bool Same(string field, object? want, object? have) => spec.Drift.Ignores(field) || Equals(want, have);
-        static string Text(string? s) => s ?? "";
+        static string Text(string? s) => (s ?? "").TrimEnd('\n');
         var wantTags = spec.Tags.Append(managedTag).Select(t => t.ToLowerInvariant()).ToHashSet();
         var haveTags = live.Tags.Select(t => t.ToLowerInvariant()).ToHashSet();
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace Zentoria.Reconciler.Planning.Rendering;
 
@@ -9,6 +11,8 @@ internal static class PlanTextRenderer
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";
     private const string Dim = "\u001b[2m";
+
+    private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Render(Plan plan, bool colour)
     {
@@ -88,9 +92,10 @@ internal static class PlanTextRenderer
         var (from, to) => $"~ {change.Field}: {Value(from)} -> {Value(to)}",
     };
 
+    // Quoted and escaped when needed so a multi-line description still prints as one line.
     private static string Value(string? value) =>
         value is null ? "(none)"
-        : value.Length == 0 || value.Any(c => char.IsWhiteSpace(c) || c == '"') ? $"\"{value.Replace("\"", "\\\"", StringComparison.Ordinal)}\""
+        : value.Length == 0 || value.Any(c => char.IsWhiteSpace(c) || c == '"') ? JsonSerializer.Serialize(value, Quoting)
         : value;
 
     private static IEnumerable<(char Symbol, string Meaning)> Legend(Plan plan)
