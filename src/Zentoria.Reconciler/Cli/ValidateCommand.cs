@@ -18,11 +18,13 @@ internal static class ValidateCommand
         var environment = new Option<string>("--env")
         {
             Description = "The environment to check: a folder under <desired-state>/environments, such as production, staging or sandbox.",
+            HelpName = "name",
             Required = true,
         };
         var desiredState = new Option<string>("--desired-state")
         {
             Description = "The desired-state folder, holding base/ and environments/<name>/.",
+            HelpName = "path",
             DefaultValueFactory = _ => DefaultDesiredState,
         };
         var json = new Option<bool>("--json")
@@ -41,7 +43,9 @@ internal static class ValidateCommand
             as file:line:column: field: message, all of them at once.
 
             Exit codes: 0 valid (a one-line summary is printed), 1 invalid (every error is printed to standard error).
-            Example: zentoria-reconciler validate --env sandbox
+            Examples: zentoria-reconciler validate --env sandbox
+                      zentoria-reconciler validate --env production --desired-state ../infra/desired-state --json
+            The format of every field is described in docs/desired-state.md.
             """)
         {
             environment,
