@@ -67,6 +67,36 @@ internal sealed class PlannerProperties
             return (wavesAscend && violations.Count == 0).Label(string.Join("; ", violations));
         });
 
+    [Property(MaxTest = Runs)]
+    public Property Only_managed_containers_outside_a_non_empty_desired_set_are_ever_destroyed() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var destroyed = Planner.Plan(s.Desired, s.Live).Steps.Where(x => x.Action == StepAction.Destroy).Select(x => x.Unit.VmId!.Value).ToList();
+            var safe = destroyed.All(id =>
+                s.Desired.Environment.Prune
+                && !s.Desired.Containers.IsEmpty
+                && s.Desired.Containers.All(c => c.VmId != id)
+                && s.Live.Containers.Single(c => c.VmId == id).Tags.Any(t => t.Equals(Specs.ManagedTag, StringComparison.OrdinalIgnoreCase)));
+            return safe.Label($"destroyed: {string.Join(", ", destroyed)}");
+        });
+
+    [Property(MaxTest = Runs)]
+    public Property Units_in_drift_mode_warn_are_only_reported_and_suspended_units_get_no_step() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var steps = Planner.Plan(s.Desired, s.Live).Steps;
+            var modes = s.Desired.Containers.Select(c => ((UnitKind.Container, c.Name.Value), c.Drift.Mode))
+                .Concat(s.Desired.Services.Select(x => ((UnitKind.Service, x.Name.Value), x.Drift.Mode)))
+                .ToDictionary(x => x.Item1, x => x.Mode);
+            var wrong = steps.Where(x => modes.GetValueOrDefault((x.Unit.Kind, x.Unit.Name)) switch
+            {
+                DriftMode.Warn => !x.ReportOnly,
+                DriftMode.Suspend => true,
+                _ => false,
+            }).ToList();
+            return (wrong.Count == 0).Label(string.Join("; ", wrong.Select(Describe)));
+        });
+
     [Test]
     public void The_generators_yield_both_satisfied_and_drifted_pairs_often()
     {
