@@ -7,6 +7,8 @@ internal static class CommandLine
     public static Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("Zentoria Reconciler: a GitOps operator for Proxmox VE.");
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Zentoria.Reconciler.DesiredState;
 
 namespace Zentoria.Reconciler.Planning;
@@ -9,7 +10,7 @@ namespace Zentoria.Reconciler.Planning;
 /// <param name="PendingKeys">Config keys with a change that waits for the next restart.</param>
 /// <param name="Lock">The config lock (<c>backup</c>, <c>snapshot</c>, ...), or null.</param>
 internal sealed record LiveContainer(
-    VmId VmId,
+    [property: JsonPropertyName("vmid")] VmId VmId,
     NodeName Node,
     string Hostname,
     PowerState Status,

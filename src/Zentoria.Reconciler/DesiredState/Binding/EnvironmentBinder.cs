@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using Zentoria.Reconciler.DesiredState.Loading;
+using Zentoria.Reconciler.DesiredState.Validation;
+using Zentoria.Reconciler.DesiredState.Yaml;
+
+namespace Zentoria.Reconciler.DesiredState.Binding;
+
+internal static class EnvironmentBinder
+{
+    private static readonly string[] SpecKeys = ["proxmox", "guests", "prune", "managedTag", "approval", "windows"];
+    private static readonly string[] ProxmoxKeys = ["url", "tokenFile", "tokenEnv", "fingerprint", "insecureSkipVerify"];
+    private static readonly string[] GuestKeys = ["mode", "user", "keyFile", "knownHostsFile", "hostKeyFingerprint"];
+    private static readonly string[] ApprovalKeys = ["required"];
+    private static readonly string[] WindowKeys = ["kind", "schedule", "duration", "timeZone"];
+
+    public static EnvironmentSpec? Bind(Document document, BindingContext context)
+    {
+        if (SpecMapping.Open(document, context, SpecKeys) is not { } spec)
+        {
+            return null;
+        }
+
+        var approval = spec.Mapping("approval", ApprovalKeys);
+        return new EnvironmentSpec(
+            document.Name,
+            Proxmox(spec),
+            Guests(spec),
+            spec.Boolean("prune") ?? false,
+            spec.String("managedTag", check: Formats.CheckTag) ?? EnvironmentSpec.DefaultManagedTag,
+            approval.Exists ? new ApprovalSpec(approval.Boolean("required") ?? false) : ApprovalSpec.None,
+            Windows(spec),
+            document.Origin);
+    }
+
+    private static ProxmoxEndpointSpec Proxmox(MappingReader spec)
+    {
+        var proxmox = spec.Mapping("proxmox", ProxmoxKeys, required: true);
+        if (!proxmox.Exists)
+        {
+            return new ProxmoxEndpointSpec("", null, null, null, false);
+        }
+
+        var url = proxmox.String("url", required: true, ProxmoxUrl.Check);
+        var tokenFile = proxmox.String("tokenFile", check: Formats.CheckAbsolutePath);
+        var tokenEnv = proxmox.String("tokenEnv", check: Formats.CheckEnvironmentVariable);
+        if (proxmox.Has("tokenFile") && proxmox.Has("tokenEnv"))
+        {
+            proxmox.Error("tokenEnv", "name the API token's file (tokenFile) or its environment variable (tokenEnv), not both");
+        }
+        else if (!proxmox.Has("tokenFile") && !proxmox.Has("tokenEnv"))
+        {
+            proxmox.Context.Errors.Add(proxmox.Location, proxmox.Child("tokenFile"),
+                "required field is missing: name the file (tokenFile) or the environment variable (tokenEnv) that holds the API token");
+        }
+
+        var fingerprint = proxmox.String("fingerprint", check: Formats.CheckCertificateFingerprint);
+        var insecure = proxmox.Boolean("insecureSkipVerify") ?? false;
+        if (insecure && fingerprint is not null)
+        {
+            proxmox.Error("insecureSkipVerify", "a pinned fingerprint and insecureSkipVerify contradict each other; keep the fingerprint");
+        }
+
+        return new ProxmoxEndpointSpec(url ?? "", tokenFile, tokenEnv, fingerprint, insecure);
+    }
+
+    private static GuestAccessSpec? Guests(MappingReader spec)
+    {
+        var guests = spec.Mapping("guests", GuestKeys);
+        if (!guests.Exists)
+        {
+            return null;
+        }
+
+        return new GuestAccessSpec(
+            guests.Enum("mode", EnumNames.GuestTransports) ?? GuestTransportMode.Pct,
+            guests.String("user", check: Formats.CheckUser) ?? "root",
+            guests.String("keyFile", required: true, Formats.CheckAbsolutePath) ?? "",
+            guests.String("knownHostsFile", check: Formats.CheckAbsolutePath),
+            guests.String("hostKeyFingerprint", check: Formats.CheckHostKeyFingerprint));
+    }
+
+    private static ImmutableArray<SyncWindowSpec> Windows(MappingReader spec)
+    {
+        var windows = ImmutableArray.CreateBuilder<SyncWindowSpec>();
+        foreach (var (path, node) in spec.Items("windows"))
+        {
+            if (node is not MappingNode mapping)
+            {
+                spec.Context.Errors.Add(node.Location, path, $"expected a mapping such as {{ kind: allow, schedule: \"0 22 * * 1-4\", duration: 3h }}, found {node.Describe()}");
+                continue;
+            }
+
+            var window = new MappingReader(mapping, path, mapping.Location, spec.Context, WindowKeys);
+            windows.Add(new SyncWindowSpec(
+                window.Enum("kind", EnumNames.SyncWindows, required: true) ?? SyncWindowKind.Allow,
+                window.String("schedule", required: true, CronSchedule.Check) ?? "",
+                window.Duration("duration", required: true) ?? TimeSpan.Zero,
+                window.String("timeZone", check: TimeZones.Check) ?? "UTC"));
+        }
+
+        return windows.ToImmutable();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Zentoria.Reconciler.DesiredState.Validation;
+
+namespace Zentoria.Reconciler.DesiredState.Binding;
+
+internal static class StrategyReader
+{
+    public static readonly TimeSpan DefaultCanaryInterval = TimeSpan.FromMinutes(10);
+
+    private static readonly string[] Keys = ["type", "cloneVmid", "cloneIp", "steps", "interval"];
+    private static readonly string[] CloneKeys = ["cloneVmid", "cloneIp"];
+    private static readonly string[] CanaryKeys = ["steps", "interval"];
+
+    public static StrategySpec Read(MappingReader spec)
+    {
+        var strategy = spec.Mapping("strategy", Keys);
+        if (!strategy.Exists)
+        {
+            return StrategySpec.Rolling;
+        }
+
+        var written = strategy.Enum("type", EnumNames.Strategies);
+        var type = written ?? StrategyKind.Rolling;
+        var cloneVmid = strategy.Integer("cloneVmid", required: type != StrategyKind.Rolling, VmId.Min, VmId.Max);
+        var cloneIp = strategy.String("cloneIp", check: v => v == "dhcp" ? "leave cloneIp out to give the clone a DHCP address" : Formats.CheckCidr(v));
+        var steps = strategy.Integers("steps", 1, 100);
+        var interval = strategy.Duration("interval");
+        if (written is null && strategy.Has("type"))
+        {
+            // The type is misspelt; which fields belong to it is anyone's guess, so only its own error is shown.
+            return new StrategySpec(type, cloneVmid is { } guess ? new VmId(guess) : null, cloneIp, steps, interval ?? TimeSpan.Zero);
+        }
+
+        if (type == StrategyKind.Rolling)
+        {
+            foreach (var key in CloneKeys.Where(strategy.Has))
+            {
+                strategy.Error(key, "a Rolling strategy updates in place and has no clone; use BlueGreen or Canary");
+            }
+        }
+
+        if (type != StrategyKind.Canary)
+        {
+            foreach (var key in CanaryKeys.Where(strategy.Has))
+            {
+                strategy.Error(key, $"only a Canary strategy has {key}");
+            }
+
+            return new StrategySpec(type, cloneVmid is { } id ? new VmId(id) : null, cloneIp, [], TimeSpan.Zero);
+        }
+
+        if (strategy.Has("steps") && !IsCanaryLadder(steps))
+        {
+            strategy.Error("steps", $"canary steps must be strictly ascending and end at 100, such as [5, 25, 100]; found [{string.Join(", ", steps)}]");
+        }
+
+        return new StrategySpec(
+            type,
+            cloneVmid is { } clone ? new VmId(clone) : null,
+            cloneIp,
+            strategy.Has("steps") ? steps : StrategySpec.DefaultCanarySteps,
+            interval ?? DefaultCanaryInterval);
+    }
+
+    private static bool IsCanaryLadder(ImmutableArray<int> steps) =>
+        steps.Length > 0 && steps[^1] == 100 && steps.Zip(steps.Skip(1)).All(p => p.First < p.Second);
+}

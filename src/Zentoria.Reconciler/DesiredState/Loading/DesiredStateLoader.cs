@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Zentoria.Reconciler.DesiredState.Binding;
+using Zentoria.Reconciler.DesiredState.Validation;
+using Zentoria.Reconciler.DesiredState.Yaml;
+
+namespace Zentoria.Reconciler.DesiredState.Loading;
+
+/// <summary>
+/// Loads one environment from a desired-state folder: <c>base/</c>, then <c>environments/&lt;env&gt;/</c> merged over
+/// it, bound to the model and validated. Reads files and nothing else; every problem comes back as an error.
+/// </summary>
+internal static class DesiredStateLoader
+{
+    /// <param name="desiredStateRoot">The folder as the user typed it; error paths start with it.</param>
+    public static DesiredStateLoadResult Load(string desiredStateRoot, string environment)
+    {
+        var root = desiredStateRoot.Length > 1 ? desiredStateRoot.TrimEnd('/', '\\') : desiredStateRoot;
+        var errors = new ErrorList();
+        if (!Directory.Exists(root))
+        {
+            errors.Add(new SourceLocation(root, 0, 0), "", $"the desired-state folder '{root}' does not exist");
+            return DesiredStateLoadResult.Failed(errors.ToSortedArray());
+        }
+
+        var environments = SourceFolders.EnvironmentsIn(root);
+        if (!environments.Contains(environment))
+        {
+            var known = environments.IsEmpty ? "there are none" : "the environments are: " + string.Join(", ", environments);
+            errors.Add(new SourceLocation(SourceFolders.Display(root, SourceFolders.EnvironmentsFolder), 0, 0), "",
+                $"environment '{environment}' does not exist; {known}");
+            return DesiredStateLoadResult.Failed(errors.ToSortedArray());
+        }
+
+        var environmentFolder = $"{SourceFolders.EnvironmentsFolder}/{environment}";
+        var files = SourceFolders.Read(root, SourceFolders.BaseFolder, isOverlay: false, errors);
+        files.AddRange(SourceFolders.Read(root, environmentFolder, isOverlay: true, errors));
+        return Load(files, environment, SourceFolders.Display(root, environmentFolder), errors);
+    }
+
+    private static DesiredStateLoadResult Load(List<SourceFile> files, string environment, string environmentFolder, ErrorList errors)
+    {
+        var context = new BindingContext(errors, new FieldLocations());
+        var baseDocuments = new List<Document>();
+        var overlayDocuments = new List<Document>();
+        var unreadable = false;
+        foreach (var file in files)
+        {
+            var yaml = YamlReader.Read(file.Path, file.Text);
+            errors.AddRange(yaml.Errors);
+            unreadable |= !yaml.Errors.IsEmpty;
+            foreach (var node in yaml.Documents)
+            {
+                if (EnvelopeReader.Read(node, file.IsOverlay, context) is { } document)
+                {
+                    (file.IsOverlay ? overlayDocuments : baseDocuments).Add(document);
+                }
+            }
+        }
+
+        // Without the documents of a file that does not parse, every reference to them would be reported too.
+        if (unreadable)
+        {
+            return DesiredStateLoadResult.Failed(errors.ToSortedArray(), baseDocuments.Count + overlayDocuments.Count);
+        }
+
+        var merged = OverlayMerger.Merge(baseDocuments, overlayDocuments, errors);
+        var state = DocumentBinder.Bind(merged, environment, environmentFolder, context);
+        EnvironmentRule.Check(state, context);
+        UniquenessRule.Check(state, context);
+        ReferenceRule.Check(state, context);
+        DependencyCycleRule.Check(state, context);
+        SandboxRule.Check(state, context);
+
+        if (errors.Count > 0 || state.Environments.Length != 1)
+        {
+            return DesiredStateLoadResult.Failed(errors.ToSortedArray(), merged.Count);
+        }
+
+        var desired = new Desired(
+            state.Environments[0],
+            [.. state.Containers.OrderBy(c => c.Name.Value, StringComparer.Ordinal)],
+            [.. state.Services.OrderBy(s => s.Name.Value, StringComparer.Ordinal)],
+            [.. state.FeatureFlags.OrderBy(f => f.Name, StringComparer.Ordinal)],
+            RevisionHash.Of(files));
+        return new DesiredStateLoadResult(desired, ImmutableArray<ValidationError>.Empty, merged.Count);
+    }
+}

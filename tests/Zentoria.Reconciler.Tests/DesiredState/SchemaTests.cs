@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Json.Schema;
+using Zentoria.Reconciler.DesiredState.Loading;
+using Zentoria.Reconciler.DesiredState.Yaml;
+
+namespace Zentoria.Reconciler.Tests.DesiredState;
+
+/// <summary>The JSON Schema editors use (schema/desired-state.schema.json) and the loader agree.</summary>
+internal sealed class SchemaTests
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+        JsonSchema.FromText(File.ReadAllText(Path.Join(RepositoryRoot.Path, "schema", "desired-state.schema.json"))));
+
+    // The invalid cases a schema can express: one document on its own, before any merge, is wrong.
+    private static readonly string[] SchemaExpressibleCases =
+    [
+        "unknown-key-near-miss", "unknown-key-far", "unknown-top-level-key", "missing-spec",
+        "wrong-type-integer", "wrong-type-quoted-number", "wrong-type-number-for-string", "wrong-type-boolean",
+        "wrong-type-list", "wrong-type-mapping", "command-not-a-list",
+        "missing-kind", "missing-metadata-name", "wrong-api-version", "unknown-kind", "unknown-enum-value", "invalid-document-name",
+        "patch-unknown-directive",
+        "cores-out-of-range", "memory-too-small", "swap-negative", "disk-too-large", "vmid-out-of-range", "port-out-of-range",
+        "retries-below-one", "rollout-out-of-range", "flag-step-out-of-range", "overlay-value-out-of-range",
+        "invalid-version", "invalid-image", "image-with-tag", "invalid-cidr", "invalid-gateway", "invalid-duration",
+        "invalid-hostname", "invalid-tag", "relative-file-path", "invalid-cron", "invalid-time-zone",
+        "proxmox-url-with-credentials", "unknown-placeholder", "unbalanced-brace",
+    ];
+
+    public static IEnumerable<TestCaseData> ShippedFiles() =>
+        Directory.GetFiles(Path.Join(RepositoryRoot.Path, "desired-state"), "*.yaml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .Select(f => new TestCaseData(f).SetArgDisplayNames(f));
+
+    [TestCaseSource(nameof(ShippedFiles))]
+    public void Every_shipped_file_validates_against_the_schema(string file)
+    {
+        Assert.That(SchemaErrors(Path.Join(RepositoryRoot.Path, file)), Is.Empty);
+    }
+
+    [TestCaseSource(nameof(ShippedFiles))]
+    public void Every_shipped_file_names_the_schema_by_a_relative_path_that_exists(string file)
+    {
+        var firstLine = File.ReadLines(Path.Join(RepositoryRoot.Path, file)).First();
+        const string Modeline = "# yaml-language-server: $schema=";
+
+        Assert.That(firstLine, Does.StartWith(Modeline));
+        var schemaPath = Path.GetFullPath(Path.Join(Path.GetDirectoryName(Path.Join(RepositoryRoot.Path, file)), firstLine[Modeline.Length..]));
+        Assert.That(schemaPath, Is.EqualTo(Path.Join(RepositoryRoot.Path, "schema", "desired-state.schema.json")));
+    }
+
+    [Test]
+    public void The_minimal_corpus_stack_validates_against_the_schema_and_loads()
+    {
+        var root = Path.Join(DesiredStateFolder.CorpusDirectory, "minimal", "desired-state");
+        var files = Directory.GetFiles(root, "*.yaml", SearchOption.AllDirectories);
+
+        Assert.That(files.SelectMany(SchemaErrors), Is.Empty);
+        Assert.That(DesiredStateLoader.Load(root, "test").Errors, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(SchemaExpressibleCases))]
+    public void The_schema_and_the_loader_both_reject_the_invalid_case(string caseName)
+    {
+        var caseDirectory = Path.Join(DesiredStateFolder.CorpusDirectory, "invalid", caseName);
+        var files = Directory.GetFiles(Path.Join(caseDirectory, "desired-state"), "*.yaml", SearchOption.AllDirectories);
+        using var folder = DesiredStateFolder.FromCase(caseDirectory);
+
+        var schemaErrors = files.SelectMany(SchemaErrors).ToList();
+        TestContext.Out.WriteLine(string.Join(Environment.NewLine, schemaErrors));
+
+        Assert.That(schemaErrors, Is.Not.Empty, "the schema accepts it");
+        Assert.That(DesiredStateLoader.Load(folder.Root, "test").IsValid, Is.False, "the loader accepts it");
+    }
+
+    private static IEnumerable<string> SchemaErrors(string path)
+    {
+        var yaml = YamlReader.Read(path, File.ReadAllText(path));
+        Assert.That(yaml.Errors, Is.Empty, $"{path} does not parse");
+        foreach (var document in yaml.Documents)
+        {
+            var json = JsonSerializer.SerializeToElement(YamlToJson.Convert(document));
+            var result = Schema.Value.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            if (!result.IsValid)
+            {
+                yield return $"{document.Location}: " + string.Join("; ", (result.Details ?? [])
+                    // A failed "if" only picks a branch; it is not an error of the document.
+                    .Where(d => d.Errors is { Count: > 0 } && !d.EvaluationPath.ToString().Contains("/if", StringComparison.Ordinal))
+                    .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")));
+            }
+        }
+    }
+}
