@@ -123,4 +123,22 @@ internal sealed class EnvelopeTests
 
         Assert.That(body["errors"]!["vmid"]!.GetValue<string>(), Is.EqualTo("VM 100 already exists"));
     }
+
+    [Test]
+    public async Task A_body_over_one_kibibyte_is_gzipped_when_the_client_accepts_it()
+    {
+        for (var vmid = 100; vmid < 120; vmid++)
+        {
+            _sim.Simulator.Cluster.AddContainer(new Zentoria.Reconciler.Simulator.State.ContainerSeed { VmId = vmid });
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "cluster/resources?type=vm");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate");
+        using var response = await _sim.Http.SendAsync(request);
+        await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        var body = await System.Text.Json.Nodes.JsonNode.ParseAsync(gzip);
+
+        Assert.That(response.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "gzip" }));
+        Assert.That(body!["data"]!.AsArray(), Has.Count.EqualTo(20));
+    }
 }
