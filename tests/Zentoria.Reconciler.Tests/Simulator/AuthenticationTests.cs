@@ -141,5 +141,25 @@ internal sealed class AuthenticationTests
         Assert.That(_sim.Simulator.Cluster.FindContainer(120)!.Config["onboot"], Is.EqualTo("1"));
     }
 
+    [Test]
+    public async Task A_401_can_be_held_back_like_pveproxy_does()
+    {
+        await using var slow = await SimulatorHarness.StartAsync(
+            o => new Zentoria.Reconciler.Simulator.SimulatorOptions { TimeProvider = o.TimeProvider, AuthFailureDelay = TimeSpan.FromSeconds(3) },
+            withToken: false);
+        var start = slow.Time.GetUtcNow();
+
+        var pending = slow.GetAsync("version");
+        for (var i = 0; i < 100_000 && !pending.IsCompleted; i++)
+        {
+            slow.Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Yield();
+        }
+
+        using var response = await pending;
+        Assert.That((int)response.StatusCode, Is.EqualTo(401));
+        Assert.That(slow.Time.GetUtcNow() - start, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(3)));
+    }
+
     private static StringContent JsonContent(JsonObject json) => new(json.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 }
