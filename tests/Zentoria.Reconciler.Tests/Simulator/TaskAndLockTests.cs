@@ -169,4 +169,15 @@ internal sealed class TaskAndLockTests
         Assert.That((await _sim.TaskStatusAsync(second))["status"]!.GetValue<string>(), Is.EqualTo("running"));
         Assert.That(Regex.IsMatch(second, ":vzcreate:102:"), Is.True);
     }
+
+    [Test]
+    public async Task A_create_allocates_new_volumes_for_rootfs_and_mount_points()
+    {
+        await _sim.CreateContainerAsync(101, ("mp0", "local-lvm:16,mp=/data"), ("hostname", "db01"), ("unprivileged", "1"));
+
+        var config = _sim.Simulator.Cluster.FindContainer(101)!.Config;
+
+        Assert.That(config["rootfs"], Is.EqualTo("local-lvm:vm-101-disk-0,size=8G"));
+        Assert.That(config["mp0"], Is.EqualTo("local-lvm:vm-101-disk-1,mp=/data,size=16G"));
+    }
 }
