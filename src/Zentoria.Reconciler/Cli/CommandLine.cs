@@ -9,6 +9,7 @@ internal static class CommandLine
         var root = new RootCommand("Zentoria Reconciler: a GitOps operator for Proxmox VE.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(SimulatorCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

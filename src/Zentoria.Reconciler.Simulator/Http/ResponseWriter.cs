@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Zentoria.Reconciler.Simulator.Http;
+
+/// <summary>Writes an <see cref="ApiResult"/> the way pve-api-daemon does for the configured release.</summary>
+internal sealed class ResponseWriter(PveVersion version)
+{
+    public async Task WriteAsync(HttpContext context, ApiResult result, CancellationToken cancellationToken)
+    {
+        var response = context.Response;
+        response.StatusCode = result.StatusCode;
+        context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = result.ReasonPhrase;
+        response.Headers.Server = "pve-api-daemon/3.0";
+        response.Headers.CacheControl = "max-age=0";
+        response.Headers.Pragma = "no-cache";
+        if (result.StatusCode >= 400)
+        {
+            response.Headers.Connection = "close";
+        }
+
+        if (result.EmptyBody)
+        {
+            // Since libpve-http-server-perl 5.2.0 a 501 carries its plain message; before that it was empty.
+            if (result.PlainText is not null && version == PveVersion.V9_1)
+            {
+                await response.WriteAsync(result.PlainText, Encoding.UTF8, cancellationToken);
+            }
+
+            return;
+        }
+
+        var body = new JsonObject { ["data"] = result.Data };
+        if (result.Total is { } total)
+        {
+            body["total"] = total;
+        }
+
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            var errorObject = new JsonObject();
+            foreach (var (name, text) in errors)
+            {
+                errorObject[name] = text;
+            }
+
+            body["errors"] = errorObject;
+        }
+
+        if (result.StatusCode >= 400 && result.Message is not null && version == PveVersion.V9_1)
+        {
+            body["message"] = result.Message;
+        }
+
+        response.ContentType = "application/json;charset=UTF-8";
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(SerializerOptions));
+
+        // pve-http-server compresses bodies over 1 KiB when the client accepts it.
+        if (bytes.Length > 1024 && AcceptsGzip(context.Request))
+        {
+            response.Headers.ContentEncoding = "gzip";
+            await using var gzip = new GZipStream(response.Body, CompressionLevel.Fastest, leaveOpen: true);
+            await gzip.WriteAsync(bytes, cancellationToken);
+            return;
+        }
+
+        await response.Body.WriteAsync(bytes, cancellationToken);
+    }
+
+    private static bool AcceptsGzip(HttpRequest request) =>
+        request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
+
+    private static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}
