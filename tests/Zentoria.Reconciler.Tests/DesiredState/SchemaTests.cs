@@ -23,7 +23,7 @@ internal sealed class SchemaTests
         "retries-below-one", "rollout-out-of-range", "flag-step-out-of-range", "overlay-value-out-of-range",
         "invalid-version", "invalid-image", "image-with-tag", "invalid-cidr", "invalid-gateway", "invalid-duration",
         "invalid-hostname", "invalid-tag", "relative-file-path", "invalid-cron", "invalid-time-zone",
-        "proxmox-url-with-credentials", "unknown-placeholder", "unbalanced-brace",
+        "proxmox-url-with-credentials", "secret-in-yaml", "token-pasted-into-tokenEnv", "unknown-placeholder", "unbalanced-brace",
     ];
 
     public static IEnumerable<TestCaseData> ShippedFiles() =>

@@ -225,9 +225,12 @@ internal sealed class MappingReader
                     _suggested.Add(suggestion);
                 }
 
-                _context.Errors.Add(entry.Key.Location, Child(entry.Name), suggestion is not null
-                    ? $"unknown key '{entry.Name}'; did you mean '{suggestion}'?"
-                    : $"unknown key '{entry.Name}'; expected one of {known}");
+                _context.Errors.Add(entry.Key.Location, Child(entry.Name), (suggestion, Secrets.LooksLikeSecret(entry.Name)) switch
+                {
+                    (not null, _) => $"unknown key '{entry.Name}'; did you mean '{suggestion}'?",
+                    (null, true) => $"unknown key '{entry.Name}'; {Secrets.Advice}",
+                    _ => $"unknown key '{entry.Name}'; expected one of {known}",
+                });
             }
         }
 
