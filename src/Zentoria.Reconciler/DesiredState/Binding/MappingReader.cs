@@ -17,6 +17,10 @@ internal sealed class MappingReader
     // Keys an unknown key was taken for ("memoryMb" for "memoryMiB"): the did-you-mean already covers their absence.
     private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
 
+    /// <param name="node">The mapping, or null when it is absent (every read then finds nothing).</param>
+    /// <param name="path">The error path of the mapping, such as <c>containers[backend].resources</c>.</param>
+    /// <param name="location">Where errors about an absent mapping point.</param>
+    /// <param name="knownKeys">The keys the mapping may hold; empty when the keys are names the user chooses (flags).</param>
     public MappingReader(MappingNode? node, string path, SourceLocation location, BindingContext context, IReadOnlyCollection<string> knownKeys)
     {
         _node = node;
