@@ -65,7 +65,17 @@ internal sealed class MappingReader
 
     public void Missing(string key)
     {
-        if (!_suggested.Contains(key))
+        if (_suggested.Contains(key))
+        {
+            return;
+        }
+
+        var removal = _node?.RemovedKeys.LastOrDefault(k => k.Value == key);
+        if (removal is not null)
+        {
+            _context.Errors.Add(removal.Location, Child(key), $"required field is missing: '{key}: null' here removes it");
+        }
+        else
         {
             _context.Errors.Add(Location, Child(key), "required field is missing");
         }
