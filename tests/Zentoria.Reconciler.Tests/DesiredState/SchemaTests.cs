@@ -28,6 +28,14 @@ internal sealed partial class SchemaTests
         "proxmox-url-with-credentials", "secret-in-yaml", "token-pasted-into-tokenEnv", "unknown-placeholder", "unbalanced-brace",
     ];
 
+    [Test]
+    public void The_schema_is_a_valid_draft_2020_12_schema()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Join(RepositoryRoot.Path, "schema", "desired-state.schema.json")));
+
+        Assert.That(MetaSchemas.Draft202012.Evaluate(schema.RootElement).IsValid, Is.True);
+    }
+
     public static IEnumerable<TestCaseData> ShippedFiles() =>
         Directory.GetFiles(Path.Join(RepositoryRoot.Path, "desired-state"), "*.yaml", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f).Replace('\\', '/'))
