@@ -41,8 +41,11 @@ internal static class EnvironmentBinder
         }
 
         var url = proxmox.String("url", required: true, ProxmoxUrl.Check);
-        var tokenFile = proxmox.String("tokenFile", check: Formats.CheckAbsolutePath);
-        var tokenEnv = proxmox.String("tokenEnv", check: Formats.CheckEnvironmentVariable);
+        // Someone who pastes the token itself here must not find it echoed in a CI log.
+        var tokenFile = proxmox.String("tokenFile", check: v => Formats.CheckAbsolutePath(v) is null ? null :
+            "this is not an absolute file path such as /etc/zentoria/proxmox-token (the value is not shown: it may be the secret itself)");
+        var tokenEnv = proxmox.String("tokenEnv", check: v => Formats.CheckEnvironmentVariable(v) is null ? null :
+            "this is not an environment variable name such as ZENTORIA_PROXMOX_TOKEN (the value is not shown: it may be the secret itself)");
         if (proxmox.Has("tokenFile") && proxmox.Has("tokenEnv"))
         {
             proxmox.Error("tokenEnv", "name the API token's file (tokenFile) or its environment variable (tokenEnv), not both");

@@ -17,6 +17,10 @@ internal sealed class MappingReader
     // Keys an unknown key was taken for ("memoryMb" for "memoryMiB"): the did-you-mean already covers their absence.
     private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
 
+    /// <param name="node">The mapping, or null when it is absent (every read then finds nothing).</param>
+    /// <param name="path">The error path of the mapping, such as <c>containers[backend].resources</c>.</param>
+    /// <param name="location">Where errors about an absent mapping point.</param>
+    /// <param name="knownKeys">The keys the mapping may hold; empty when the keys are names the user chooses (flags).</param>
     public MappingReader(MappingNode? node, string path, SourceLocation location, BindingContext context, IReadOnlyCollection<string> knownKeys)
     {
         _node = node;
@@ -61,7 +65,17 @@ internal sealed class MappingReader
 
     public void Missing(string key)
     {
-        if (!_suggested.Contains(key))
+        if (_suggested.Contains(key))
+        {
+            return;
+        }
+
+        var removal = _node?.RemovedKeys.LastOrDefault(k => k.Value == key);
+        if (removal is not null)
+        {
+            _context.Errors.Add(removal.Location, Child(key), $"required field is missing: '{key}: null' here removes it");
+        }
+        else
         {
             _context.Errors.Add(Location, Child(key), "required field is missing");
         }
@@ -225,9 +239,12 @@ internal sealed class MappingReader
                     _suggested.Add(suggestion);
                 }
 
-                _context.Errors.Add(entry.Key.Location, Child(entry.Name), suggestion is not null
-                    ? $"unknown key '{entry.Name}'; did you mean '{suggestion}'?"
-                    : $"unknown key '{entry.Name}'; expected one of {known}");
+                _context.Errors.Add(entry.Key.Location, Child(entry.Name), (suggestion, Secrets.LooksLikeSecret(entry.Name)) switch
+                {
+                    (not null, _) => $"unknown key '{entry.Name}'; did you mean '{suggestion}'?",
+                    (null, true) => $"unknown key '{entry.Name}'; {Secrets.Advice}",
+                    _ => $"unknown key '{entry.Name}'; expected one of {known}",
+                });
             }
         }
 

@@ -35,7 +35,9 @@ internal static class ServiceBinder
         var health = HealthReader.Read(spec);
         if (health.ExpectVersion && !spec.Has("version"))
         {
-            spec.Error("health", "expectVersion compares the answer with the service's version, but the service has no version");
+            var path = spec.Child("health") + ".expectVersion";
+            context.Errors.Add(context.Locations.Of(path, spec.LocationOf("health")), path,
+                "expectVersion compares the answer with the service's version, but the service has no version");
         }
 
         return new ServiceSpec(

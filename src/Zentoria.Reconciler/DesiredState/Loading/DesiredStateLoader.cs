@@ -15,6 +15,18 @@ internal static class DesiredStateLoader
     public static DesiredStateLoadResult Load(string desiredStateRoot, string environment)
     {
         var root = desiredStateRoot.Length > 1 ? desiredStateRoot.TrimEnd('/', '\\') : desiredStateRoot;
+        try
+        {
+            return LoadFolder(root, environment);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DesiredStateLoadResult.Failed([new ValidationError(new SourceLocation(root, 0, 0), "", $"cannot read the desired state: {e.Message}")]);
+        }
+    }
+
+    private static DesiredStateLoadResult LoadFolder(string root, string environment)
+    {
         var errors = new ErrorList();
         if (!Directory.Exists(root))
         {

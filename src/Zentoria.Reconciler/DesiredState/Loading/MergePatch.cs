@@ -18,6 +18,7 @@ internal static class MergePatch
         }
 
         var result = target is MappingNode targetMapping ? targetMapping.Entries.ToList() : [];
+        var removed = (target as MappingNode)?.RemovedKeys.ToBuilder() ?? ImmutableArray.CreateBuilder<ScalarNode>();
         foreach (var entry in patchMapping.Entries)
         {
             var index = result.FindIndex(e => e.Name == entry.Name);
@@ -26,6 +27,7 @@ internal static class MergePatch
                 if (index >= 0)
                 {
                     result.RemoveAt(index);
+                    removed.Add(entry.Key);
                 }
 
                 continue;
@@ -43,6 +45,6 @@ internal static class MergePatch
 
         var baseDuplicates = (target as MappingNode)?.DuplicateKeys ?? [];
         var location = (target as MappingNode)?.Location ?? patchMapping.Location;
-        return new MappingNode([.. result], baseDuplicates.AddRange(patchMapping.DuplicateKeys), location);
+        return new MappingNode([.. result], baseDuplicates.AddRange(patchMapping.DuplicateKeys), removed.ToImmutable(), location);
     }
 }

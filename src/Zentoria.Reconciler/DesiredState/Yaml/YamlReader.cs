@@ -57,9 +57,12 @@ internal sealed class YamlReader
         _parser.Consume<StreamStart>();
         while (!_parser.Accept<StreamEnd>(out _))
         {
-            _parser.Consume<DocumentStart>();
+            var start = _parser.Consume<DocumentStart>();
             _anchors.Clear();
-            documents.Add(ReadNode());
+            var node = ReadNode();
+
+            // An empty document has no node of its own to point at; its "---" is where the user looks.
+            documents.Add(node is ScalarNode { IsNull: true, Value: "" } ? node with { Location = At(start.Start) } : node);
             _parser.Consume<DocumentEnd>();
         }
 
@@ -131,7 +134,7 @@ internal sealed class YamlReader
             }
         }
 
-        return new MappingNode([.. entries], duplicates.ToImmutable(), At(start.Start));
+        return new MappingNode([.. entries], duplicates.ToImmutable(), [], At(start.Start));
     }
 
     private YamlNode ReadAlias(AnchorAlias alias)
