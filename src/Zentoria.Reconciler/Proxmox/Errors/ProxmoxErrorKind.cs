@@ -1,0 +1,26 @@
+namespace Zentoria.Reconciler.Proxmox;
+
+/// <summary>What went wrong, independent of how Proxmox spelled it. <see cref="ProxmoxErrorKinds.IsTransient"/> says which kinds may pass.</summary>
+internal enum ProxmoxErrorKind
+{
+    ApiError,
+    Parameter,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    AlreadyExists,
+    Locked,
+    DigestConflict,
+    AlreadyRunning,
+    NotRunning,
+    LockTimeout,
+    NodeUnreachable,
+    NotImplemented,
+    ConnectionFailed,
+    Timeout,
+    Certificate,
+    TaskFailed,
+    TaskTimeout,
+    OutcomeUnknown,
+    Configuration,
+}
