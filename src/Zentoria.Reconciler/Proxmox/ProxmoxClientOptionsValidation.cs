@@ -55,7 +55,7 @@ internal static class ProxmoxClientOptionsValidation
 
         if (problems.Count > 0 || apiRoot is null)
         {
-            throw new ProxmoxConfigurationException("Invalid Proxmox client options: " + string.Join("; ", problems) + ".");
+            throw new ProxmoxConfigurationException("Invalid Proxmox client options: " + string.Join("; ", problems.Select(p => p.TrimEnd('.'))) + ".");
         }
 
         return new ValidatedProxmoxOptions(options, apiRoot, token, pinned);

@@ -16,6 +16,9 @@ internal enum ProxmoxErrorKind
     LockTimeout,
     NodeUnreachable,
     NotImplemented,
+
+    /// <summary>A known refusal that repeats until the guest or the request changes: missing storage feature, protection, read-only or required option, template.</summary>
+    Refused,
     ConnectionFailed,
     Timeout,
     Certificate,

@@ -11,7 +11,7 @@ internal static class ProxmoxErrorKinds
     public static bool IsTransient(ProxmoxErrorKind kind) => kind switch
     {
         ProxmoxErrorKind.Parameter or ProxmoxErrorKind.Unauthorized or ProxmoxErrorKind.Forbidden
-            or ProxmoxErrorKind.NotFound or ProxmoxErrorKind.AlreadyExists or ProxmoxErrorKind.NotImplemented
+            or ProxmoxErrorKind.NotFound or ProxmoxErrorKind.AlreadyExists or ProxmoxErrorKind.NotImplemented or ProxmoxErrorKind.Refused
             or ProxmoxErrorKind.Certificate or ProxmoxErrorKind.Configuration or ProxmoxErrorKind.TaskFailed => false,
         _ => true,
     };

@@ -9,6 +9,18 @@ namespace Zentoria.Reconciler.Proxmox;
 /// </summary>
 internal static partial class ProxmoxErrorMap
 {
+    // Refusals that no retry cures (reference 4.2, 7.2, 8.2, 8.4, 8.5).
+    private static readonly string[] KnownRefusals =
+    [
+        "feature is not available",
+        "protection mode enabled",
+        "unable to delete required option",
+        "unable to modify read-only option",
+        "(reserved name)",
+        "you can't",
+        "is bigger than bridge MTU",
+    ];
+
     public static ProxmoxException FromResponse(ProxmoxRequestContext request, int status, string text, IReadOnlyDictionary<string, string>? errors, ProxmoxErrorOrigin origin)
     {
         var detail = text.Length > 0 ? text : $"HTTP {status}";
@@ -82,6 +94,11 @@ internal static partial class ProxmoxErrorMap
         if (text.Contains("already exists", StringComparison.Ordinal))
         {
             return new ProxmoxAlreadyExistsException(message, request, status, text);
+        }
+
+        if (KnownRefusals.Any(refusal => text.Contains(refusal, StringComparison.Ordinal)))
+        {
+            return new ProxmoxException(ProxmoxErrorKind.Refused, message, request, status, text);
         }
 
         return new ProxmoxException(ProxmoxErrorKind.ApiError, message, request, status, text);
