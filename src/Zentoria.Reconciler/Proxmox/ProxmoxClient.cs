@@ -30,7 +30,6 @@ internal sealed class ProxmoxClient : IDisposable
 
         http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         limiter = new NodeConcurrencyLimiter(options.Options.MaxConcurrentRequestsPerNode);
-        ProxmoxConnection? connection = null;
         RequestAuthenticator authenticator;
         if (options.Token is { } token)
         {
@@ -52,19 +51,22 @@ internal sealed class ProxmoxClient : IDisposable
             authenticator = ticketAuthenticator;
         }
 
-        connection = new ProxmoxConnection(http, options, authenticator, validator, new ProxmoxResiliencePipelines(options.Options, time, logger), limiter, observer, time);
-        Access = new AccessClient(connection);
-        Version = new VersionClient(connection);
-        Cluster = new ClusterClient(connection);
-        Nodes = new NodesClient(connection);
-        Tasks = new TasksClient(connection, time, logger);
-        Containers = new ContainersClient(connection, Cluster, Tasks, logger);
-        Status = new ContainerStatusClient(connection);
-        Config = new ContainerConfigClient(connection);
-        Snapshots = new SnapshotsClient(connection);
+        Connection = new ProxmoxConnection(http, options, authenticator, validator, new ProxmoxResiliencePipelines(options.Options, time, logger), limiter, observer, time);
+        Access = new AccessClient(Connection);
+        Version = new VersionClient(Connection);
+        Cluster = new ClusterClient(Connection);
+        Nodes = new NodesClient(Connection);
+        Tasks = new TasksClient(Connection, time, logger);
+        Containers = new ContainersClient(Connection, Cluster, Tasks, logger);
+        Status = new ContainerStatusClient(Connection);
+        Config = new ContainerConfigClient(Connection);
+        Snapshots = new SnapshotsClient(Connection);
     }
 
     public AccessClient Access { get; }
+
+    /// <summary>The shared transport, for paths no area client covers yet.</summary>
+    internal ProxmoxConnection Connection { get; }
 
     public VersionClient Version { get; }
 
