@@ -60,7 +60,7 @@ internal sealed class ProxmoxConnection(
         try
         {
             return await pipelines.For(request.Operation).ExecuteAsync(
-                static (context, state) => new ValueTask<DataEnvelope<T>>(state.Connection.SendOnceAsync<T>(state.Request, state.CallerToken, context.CancellationToken)),
+                static (context, state) => new ValueTask<DataEnvelope<T>>(state.Connection.AttemptAsync<T>(state.Request, state.CallerToken, context.CancellationToken)),
                 context,
                 (Connection: this, Request: request, CallerToken: cancellationToken));
         }
@@ -75,9 +75,17 @@ internal sealed class ProxmoxConnection(
         }
     }
 
+    private async Task<DataEnvelope<T>> AttemptAsync<T>(ApiRequest request, CancellationToken callerToken, CancellationToken retryToken)
+    {
+        using var lease = await limiter.AcquireAsync(request.Route.Node, retryToken);
+        return await pipelines.Attempt.ExecuteAsync(
+            static (state, attemptToken) => new ValueTask<DataEnvelope<T>>(state.Connection.SendOnceAsync<T>(state.Request, state.CallerToken, attemptToken)),
+            (Connection: this, Request: request, CallerToken: callerToken),
+            retryToken);
+    }
+
     private async Task<DataEnvelope<T>> SendOnceAsync<T>(ApiRequest request, CancellationToken callerToken, CancellationToken attemptToken)
     {
-        using var lease = await limiter.AcquireAsync(request.Route.Node, attemptToken);
         var started = timeProvider.GetTimestamp();
         int? status = null;
         ProxmoxErrorKind? error = null;

@@ -6,9 +6,10 @@ using Polly.Timeout;
 namespace Zentoria.Reconciler.Proxmox;
 
 /// <summary>
-/// One pipeline per <see cref="OperationClass"/>: a total timeout around retries around a per-attempt timeout.
-/// Retries are for brief faults only; waiting for a lock to clear or a node to return is the reconcile
-/// loop's job, so the budget stays small.
+/// One pipeline per <see cref="OperationClass"/>: a total timeout around retries; each attempt then runs in
+/// <see cref="Attempt"/>, a per-attempt timeout that starts only once a node slot is held, so time queued
+/// behind the per-node cap never looks like a slow server. Retries are for brief faults only; waiting for a
+/// lock to clear or a node to return is the reconcile loop's job, so the budget stays small.
 /// </summary>
 internal sealed class ProxmoxResiliencePipelines
 {
@@ -20,7 +21,10 @@ internal sealed class ProxmoxResiliencePipelines
     {
         read = Build(options, timeProvider, logger, IsRetryableRead);
         write = Build(options, timeProvider, logger, IsRetryableWrite);
+        Attempt = new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddTimeout(options.AttemptTimeout).Build();
     }
+
+    public ResiliencePipeline Attempt { get; }
 
     public ResiliencePipeline For(OperationClass operation) => operation == OperationClass.Read ? read : write;
 
@@ -69,6 +73,6 @@ internal sealed class ProxmoxResiliencePipelines
             });
         }
 
-        return builder.AddTimeout(options.AttemptTimeout).Build();
+        return builder.Build();
     }
 }

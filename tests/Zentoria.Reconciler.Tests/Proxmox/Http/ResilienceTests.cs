@@ -120,7 +120,7 @@ internal sealed class ResilienceTests
         var peak = 0;
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handler = new StubProxmoxHandler().On("GET", "/nodes/pve/lxc/101/status/current", () => StubResponses.Data("""{"vmid":101,"status":"running"}"""));
-        handler.DuringRequest = async _ =>
+        handler.DuringRequest = async (_, _) =>
         {
             var now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref peak, now);
@@ -139,6 +139,30 @@ internal sealed class ResilienceTests
         await Task.WhenAll(calls);
 
         Assert.That((peak, handler.Requests.Count), Is.EqualTo((2, 6)));
+    }
+
+    [Test]
+    public void A_read_whose_attempts_time_out_is_retried_and_then_reported_as_a_timeout()
+    {
+        var handler = new StubProxmoxHandler().On("GET", ConfigPath, () => StubResponses.Data("{}"));
+        handler.DuringRequest = (_, cancellationToken) => Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        using var client = TestClients.Create(handler, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
+
+        var error = Assert.ThrowsAsync<ProxmoxTimeoutException>(() => client.Config.GetAsync(TestClients.Pve, TestClients.Ct101, CancellationToken.None))!;
+
+        Assert.That((handler.CallsTo("GET", ConfigPath), error.Message), Is.EqualTo((4, "Proxmox at https://127.0.0.1:8006 did not answer GET /nodes/pve/lxc/101/config within 1 s.")));
+    }
+
+    [Test]
+    public void A_write_whose_attempt_timed_out_is_not_retried_because_it_may_have_been_applied()
+    {
+        var handler = new StubProxmoxHandler().On("PUT", ConfigPath, StubResponses.Null);
+        handler.DuringRequest = (_, cancellationToken) => Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        using var client = TestClients.Create(handler, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
+
+        var error = Assert.ThrowsAsync<ProxmoxTimeoutException>(() => client.Config.UpdateAsync(TestClients.Pve, TestClients.Ct101, SetCores, CancellationToken.None))!;
+
+        Assert.That((handler.CallsTo("PUT", ConfigPath), error.MayHaveBeenApplied), Is.EqualTo((1, true)));
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -28,7 +28,7 @@ internal sealed class StubProxmoxHandler(TimeProvider? timeProvider = null) : Ht
     }
 
     /// <summary>Async work to run inside each request, such as waiting for a test's signal.</summary>
-    public Func<RecordedRequest, Task>? DuringRequest { get; set; }
+    public Func<RecordedRequest, CancellationToken, Task>? DuringRequest { get; set; }
 
     /// <summary><paramref name="respond"/> gets the request and its 0-based call number on this route.</summary>
     public StubProxmoxHandler On(string method, string path, Func<RecordedRequest, int, HttpResponseMessage> respond)
@@ -74,7 +74,7 @@ internal sealed class StubProxmoxHandler(TimeProvider? timeProvider = null) : Ht
 
         if (DuringRequest is { } during)
         {
-            await during(recorded);
+            await during(recorded, cancellationToken);
         }
 
         return respond is null

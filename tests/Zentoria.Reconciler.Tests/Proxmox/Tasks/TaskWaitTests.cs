@@ -111,7 +111,7 @@ internal sealed class TaskWaitTests
         var handler = new StubProxmoxHandler().On("GET", StatusPath, Running);
         using var client = TestClients.Create(handler, new InstantDelayTimeProvider());
         using var cancellation = new CancellationTokenSource();
-        handler.DuringRequest = _ =>
+        handler.DuringRequest = (_, _) =>
         {
             cancellation.Cancel();
             return Task.CompletedTask;
