@@ -47,7 +47,10 @@ internal sealed class SimulatorOptions
     /// <summary>Source of fault chances, MAC addresses and PIDs; seed it for repeatable tests.</summary>
     public Random Random { get; init; } = new();
 
-    /// <summary>Nodes, containers, tokens and faults to start with; without one the state is the default node <c>pve</c>.</summary>
+    /// <summary>
+    /// Nodes, containers, tokens and faults to start with; without one the state is the default node <c>pve</c>.
+    /// Its <c>pveVersion</c>, <c>taskDuration</c> and <c>latency</c>, when set, win over the options here.
+    /// </summary>
     public SimulatorScenario? Scenario { get; init; }
 
     public ILoggerFactory? LoggerFactory { get; init; }

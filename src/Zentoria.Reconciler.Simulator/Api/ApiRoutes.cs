@@ -28,6 +28,7 @@ internal static class ApiRoutes
         var resize = new ResizeApi(context);
         var snapshots = new SnapshotApi(context);
         var tasks = new TasksApi(context);
+        var taskList = new TaskListApi(context);
 
         Add("GET", "/version", version.Get);
         router.Add(new RouteEntry("POST", "/access/ticket", access.CreateTicket,
@@ -54,6 +55,8 @@ internal static class ApiRoutes
         Add("DELETE", Ct + "/snapshot/{snapname}", snapshots.Delete, "force");
         Add("GET", Ct + "/snapshot/{snapname}/config", snapshots.Config);
         Add("POST", Ct + "/snapshot/{snapname}/rollback", snapshots.Rollback, "start");
+        Add("GET", "/nodes/{node}/tasks", taskList.List, "vmid", "typefilter", "source", "limit", "start", "since", "until", "statusfilter", "userfilter", "errors");
+        Add("DELETE", "/nodes/{node}/tasks/{upid}", taskList.Stop);
         Add("GET", "/nodes/{node}/tasks/{upid}/status", tasks.Status);
         Add("GET", "/nodes/{node}/tasks/{upid}/log", tasks.Log, "start", "limit", "download");
         return router;

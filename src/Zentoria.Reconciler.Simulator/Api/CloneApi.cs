@@ -86,17 +86,18 @@ internal sealed class CloneApi(SimulatorContext context)
             config[key] = NetworkInterface.Normalize(net.ToString(), Cluster.NewMacAddress);
         }
 
-        if (config.TryGetValue("rootfs", out var rootfs))
+        var disk = 0;
+        foreach (var key in config.Keys.Where(ConfigSchema.IsMountPoint).OrderBy(k => k == "rootfs" ? 0 : 1).ToList())
         {
-            var spec = PropertyString.Parse(rootfs, allowLeading: true);
+            var spec = PropertyString.Parse(config[key], allowLeading: true);
             var storage = storageName ?? spec.Leading?.Split(':')[0] ?? "local-lvm";
             if (!target.Storages.TryGetValue(storage, out var targetStorage))
             {
                 throw PveApiException.Internal($"storage '{storage}' does not exist");
             }
 
-            spec.Leading = targetStorage.NewVolumeName(newId, 0);
-            config["rootfs"] = spec.ToString();
+            spec.Leading = targetStorage.NewVolumeName(newId, disk++);
+            config[key] = spec.ToString();
         }
 
         if (request.Optional("hostname") is { } hostname)

@@ -62,7 +62,13 @@ internal sealed class CreateApi(SimulatorContext context)
             throw PveApiException.Internal($"volume '{template}' does not exist");
         }
 
-        config["rootfs"] = AllocateRootfs(node, vmid, config.GetValueOrDefault("rootfs"), storageName);
+        config["rootfs"] = AllocateVolume(node, vmid, "rootfs", config.GetValueOrDefault("rootfs"), storageName, 0);
+        var disk = 1;
+        foreach (var mountPoint in config.Keys.Where(k => k.StartsWith("mp", StringComparison.Ordinal)).ToList())
+        {
+            config[mountPoint] = AllocateVolume(node, vmid, mountPoint, config[mountPoint], storageName, disk++);
+        }
+
         config["arch"] = config.GetValueOrDefault("arch") ?? "amd64";
         config["hostname"] = config.GetValueOrDefault("hostname") ?? $"CT{vmid}";
         config["memory"] = config.GetValueOrDefault("memory") ?? "512";
@@ -93,11 +99,14 @@ internal sealed class CreateApi(SimulatorContext context)
         });
     }
 
-    /// <summary><c>STORAGE:SIZE</c> (GiB, fractions allowed), a bare size, or nothing (4 GiB on the default storage).</summary>
-    internal static string AllocateRootfs(SimulatedNode node, int vmid, string? rootfs, string defaultStorage)
+    /// <summary>
+    /// <c>STORAGE:SIZE</c> (GiB, fractions allowed) or a bare size allocates a new volume; nothing means 4 GiB on the
+    /// default storage; an existing volume name is kept.
+    /// </summary>
+    internal static string AllocateVolume(SimulatedNode node, int vmid, string key, string? value, string defaultStorage, int diskIndex)
     {
-        var spec = PropertyString.Parse(rootfs ?? $"{defaultStorage}:4", allowLeading: true);
-        var volume = spec.Leading ?? throw PveApiException.Parameter("rootfs", "invalid format - missing volume");
+        var spec = PropertyString.Parse(value ?? $"{defaultStorage}:4", allowLeading: true);
+        var volume = spec.Leading ?? throw PveApiException.Parameter(key, "invalid format - missing volume");
         var colon = volume.IndexOf(':', StringComparison.Ordinal);
         var storageName = colon < 0 ? defaultStorage : volume[..colon];
         var sizeText = colon < 0 ? volume : volume[(colon + 1)..];
@@ -111,7 +120,7 @@ internal sealed class CreateApi(SimulatorContext context)
             return spec.ToString();
         }
 
-        spec.Leading = storage.NewVolumeName(vmid, 0);
+        spec.Leading = storage.NewVolumeName(vmid, diskIndex);
         spec.Set("size", DiskSize.Format((long)Math.Round(gib * (1L << 30))));
         return spec.ToString();
     }

@@ -63,13 +63,9 @@ internal sealed class TasksApi(SimulatorContext context)
             throw PveApiException.Parameter("upid", "no such task");
         }
 
-        // A token owns only the tasks it started; a user owns its own and its tokens' tasks.
-        var identity = request.Identity;
-        var owner = task.Upid.User;
-        var owns = identity.TokenId is { } tokenId ? owner == tokenId : owner == identity.UserId || owner.StartsWith(identity.UserId + "!", StringComparison.Ordinal);
-        if (!owns)
+        if (!TaskListApi.Owns(request.Identity, task))
         {
-            identity.Require("/nodes/" + upid.Node, Privileges.SysAudit);
+            request.Identity.Require("/nodes/" + upid.Node, Privileges.SysAudit);
         }
 
         return task;

@@ -33,7 +33,7 @@ internal static class ParameterParser
                 parameters[key] = values.ToString();
             }
         }
-        else if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+        else if (request.ContentLength != 0 && request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
             await ReadJsonAsync(request, parameters, cancellationToken);
         }

@@ -54,6 +54,11 @@ internal sealed class RequestPipeline
             return;
         }
 
+        if (result.StatusCode == 401 && _authFailureDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(_authFailureDelay, _time, cancellationToken);
+        }
+
         Log.Answered(_logger, context.Request.Method, routeName, result.StatusCode);
         await _writer.WriteAsync(context, result, cancellationToken);
     }
@@ -84,11 +89,6 @@ internal sealed class RequestPipeline
             var (authenticated, failure) = _authenticator.Authenticate(context.Request);
             if (failure is not null)
             {
-                if (_authFailureDelay > TimeSpan.Zero)
-                {
-                    await Task.Delay(_authFailureDelay, _time, cancellationToken);
-                }
-
                 return (failure, route.Name);
             }
 
@@ -133,6 +133,12 @@ internal sealed class RequestPipeline
         catch (PveApiException exception)
         {
             return (ApiResult.FromException(exception), route.Name);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A simulator bug must still look like a PVE answer, or clients would report a transport error instead.
+            Log.HandlerFailed(_logger, exception, route.Name);
+            return (ApiResult.FromException(PveApiException.Internal("simulator error: " + exception.GetType().Name)), route.Name);
         }
     }
 

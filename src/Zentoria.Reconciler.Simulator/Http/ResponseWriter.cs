@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -56,8 +57,22 @@ internal sealed class ResponseWriter(PveVersion version)
         }
 
         response.ContentType = "application/json;charset=UTF-8";
-        await response.WriteAsync(body.ToJsonString(SerializerOptions), Encoding.UTF8, cancellationToken);
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(SerializerOptions));
+
+        // pve-http-server compresses bodies over 1 KiB when the client accepts it.
+        if (bytes.Length > 1024 && AcceptsGzip(context.Request))
+        {
+            response.Headers.ContentEncoding = "gzip";
+            await using var gzip = new GZipStream(response.Body, CompressionLevel.Fastest, leaveOpen: true);
+            await gzip.WriteAsync(bytes, cancellationToken);
+            return;
+        }
+
+        await response.Body.WriteAsync(bytes, cancellationToken);
     }
+
+    private static bool AcceptsGzip(HttpRequest request) =>
+        request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
 
     private static readonly JsonSerializerOptions SerializerOptions = new()
     {

@@ -10,7 +10,7 @@ internal static class ConfigValues
 
     public static string Normalize(string key, string value, Func<string> newMacAddress)
     {
-        if (!ConfigSchema.IsKnown(key) || key is "lock" or "parent" or "digest")
+        if (!ConfigSchema.IsKnown(key) || key is "parent" or "digest")
         {
             throw PveApiException.Parameter(key, UnknownProperty);
         }
@@ -38,6 +38,8 @@ internal static class ConfigValues
             return key switch
             {
                 "tags" => TagList.Normalize(value),
+                "lock" when value is not ("backup" or "create" or "destroyed" or "disk" or "fstrim" or "migrate" or "mounted" or "rollback" or "snapshot" or "snapshot-delete") =>
+                    throw PveApiException.Parameter(key, $"value '{value}' does not have a value in the enumeration 'backup, create, destroyed, disk, fstrim, migrate, mounted, rollback, snapshot, snapshot-delete'"),
                 "description" when value.Length > 8192 => throw PveApiException.Parameter(key, "value may only be 8192 characters long"),
                 "hostname" when value.Length > 255 => throw PveApiException.Parameter(key, "value may only be 255 characters long"),
                 "arch" when value is not ("amd64" or "i386" or "arm64" or "armhf" or "riscv32" or "riscv64") =>

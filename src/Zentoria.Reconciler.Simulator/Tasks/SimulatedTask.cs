@@ -32,8 +32,11 @@ internal sealed class SimulatedTask
 
     public bool IsRunning => ExitStatus is null;
 
-    public void Finish(string? error)
+    public DateTimeOffset? EndTime { get; private set; }
+
+    public void Finish(string? error, DateTimeOffset endTime)
     {
+        EndTime = endTime;
         if (error is null)
         {
             Log.Add("TASK OK");

@@ -65,7 +65,7 @@ internal sealed class TaskRegistry
             if (task.ForcedError is not null)
             {
                 task.Spec.Abort();
-                task.Finish(task.ForcedError);
+                task.Finish(task.ForcedError, task.EndsAt!.Value);
                 continue;
             }
 
@@ -79,7 +79,22 @@ internal sealed class TaskRegistry
                 error = exception.Message;
             }
 
-            task.Finish(error);
+            task.Finish(error, task.EndsAt!.Value);
         }
+    }
+
+    /// <summary>
+    /// <c>DELETE /nodes/{node}/tasks/{upid}</c>: the worker is killed, what it held is released as on failure.
+    /// </summary>
+    public void Stop(SimulatedTask task)
+    {
+        if (!task.IsRunning)
+        {
+            return;
+        }
+
+        _running.Remove(task);
+        task.Spec.Abort();
+        task.Finish("interrupted by signal", _time.GetUtcNow());
     }
 }
