@@ -287,6 +287,18 @@ internal sealed class ProxmoxContractTests(string target)
     }
 
     [Test]
+    public async Task The_node_task_list_finds_a_guest_task_by_type(CancellationToken cancellationToken)
+    {
+        var vmid = await environment.CreateContainerAsync("ct-tasklist", cancellationToken);
+        var upid = await Client.Status.StartAsync(Node, vmid, cancellationToken);
+        await Client.Tasks.WaitAsync(upid, cancellationToken);
+
+        var tasks = await Client.Tasks.ListAsync(Node, vmid, "vzstart", 5, cancellationToken);
+
+        Assert.That(tasks.Select(t => (t.Upid, t.Type, t.Status)), Does.Contain((upid.ToString(), "vzstart", (string?)"OK")));
+    }
+
+    [Test]
     public void A_path_proxmox_does_not_have_is_not_implemented(CancellationToken cancellationToken)
     {
         var route = new ApiRoute("/nodes/{node}/lxc/{vmid}/exec", $"/nodes/{Node}/lxc/100/exec", Node);
