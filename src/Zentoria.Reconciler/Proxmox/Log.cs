@@ -17,8 +17,8 @@ internal static partial class Log
     public static partial void RetryingRequest(this ILogger logger, string method, string route, string errorKind, int attempt, TimeSpan delay);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Debug,
-        Message = "Proxmox ticket for {User} renewed")]
-    public static partial void TicketRenewed(this ILogger logger, string user);
+        Message = "Logged in to Proxmox as {User}; the ticket is renewed before it is two hours old")]
+    public static partial void LoggedIn(this ILogger logger, string user);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Debug,
         Message = "Waiting for Proxmox task {Upid}")]

@@ -44,7 +44,7 @@ internal sealed class ProxmoxClient : IDisposable
                 async (user, secret, ct) =>
                 {
                     var ticket = await Access!.CreateTicketAsync(user, secret, ct);
-                    logger.TicketRenewed(user);
+                    logger.LoggedIn(user);
                     return ticket;
                 },
                 time);
