@@ -38,6 +38,11 @@ internal static class ProxmoxClientOptionsValidation
             problems.Add("CertificateFingerprint must be 32 bytes of hex (SHA-256), with or without colons");
         }
 
+        if (pinned is not null && options.BaseUrl is { Scheme: "http" })
+        {
+            problems.Add("CertificateFingerprint needs an https BaseUrl");
+        }
+
         if (pinned is not null && options.SkipCertificateVerification)
         {
             problems.Add("CertificateFingerprint and SkipCertificateVerification exclude each other");

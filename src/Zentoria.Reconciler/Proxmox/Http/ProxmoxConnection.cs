@@ -46,12 +46,15 @@ internal sealed class ProxmoxConnection(
         {
             return await ExecuteAsync<T>(request, cancellationToken);
         }
-        catch (ProxmoxUnauthorizedException) when (!request.Anonymous && authenticator.Invalidate())
+        catch (ProxmoxUnauthorizedException refused) when (!request.Anonymous && !IsLogin(refused.Request) && authenticator.Invalidate())
         {
             // A ticket can die early (the server's key rotated, clock skew between nodes): log in once more.
+            // A refused login itself is not repeated: the password is wrong and each try costs 3 s at the server.
             return await ExecuteAsync<T>(request, cancellationToken);
         }
     }
+
+    private static bool IsLogin(ProxmoxRequestContext? request) => request?.RouteTemplate == ProxmoxRoutes.AccessTicket().Template;
 
     private async Task<DataEnvelope<T>> ExecuteAsync<T>(ApiRequest request, CancellationToken cancellationToken)
     {

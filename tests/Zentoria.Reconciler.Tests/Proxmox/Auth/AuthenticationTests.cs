@@ -78,7 +78,7 @@ internal sealed class AuthenticationTests
 
         var error = Assert.ThrowsAsync<ProxmoxUnauthorizedException>(() => client.Version.GetAsync(CancellationToken.None))!;
 
-        Assert.That(error.Message, Is.EqualTo("Proxmox at https://127.0.0.1:8006 rejected the password of root@pam: 401 authentication failure"));
+        Assert.That((error.Message, handler.CallsTo("POST", "/access/ticket")), Is.EqualTo(("Proxmox at https://127.0.0.1:8006 rejected the password of root@pam: 401 authentication failure", 1)));
     }
 
     [Test]
