@@ -299,6 +299,40 @@ internal sealed class ProxmoxContractTests(string target)
     }
 
     [Test]
+    public async Task Deleting_a_required_option_is_a_terminal_refusal(CancellationToken cancellationToken)
+    {
+        var vmid = await environment.CreateContainerAsync("ct-refused", cancellationToken);
+
+        var error = Assert.ThrowsAsync<ProxmoxException>(() => Client.Config.UpdateAsync(Node, vmid, new ContainerConfigUpdate { Delete = ["memory"] }, cancellationToken))!;
+
+        Assert.That((error.Kind, error.IsTransient, error.ServerMessage), Is.EqualTo((ProxmoxErrorKind.Refused, false, "unable to delete required option 'memory'")));
+    }
+
+    [Test]
+    public async Task An_unclassified_server_error_is_a_general_api_error_that_may_pass(CancellationToken cancellationToken)
+    {
+        var vmid = await environment.CreateContainerAsync("ct-apierror", cancellationToken);
+        var request = new ApiRequest(HttpMethod.Put, ProxmoxRoutes.ContainerConfig(Node, vmid), OperationClass.Write);
+
+        var error = Assert.ThrowsAsync<ProxmoxException>(() => Client.Connection.SendWithoutResultAsync(request, cancellationToken))!;
+
+        Assert.That((error.Kind, error.IsTransient, error.StatusCode, error.ServerMessage), Is.EqualTo((ProxmoxErrorKind.ApiError, true, (int?)500, "no options specified")));
+    }
+
+    [Test]
+    public async Task A_write_slower_than_the_attempt_timeout_is_a_timeout_that_may_have_been_applied(CancellationToken cancellationToken)
+    {
+        var simulator = environment.RequireSimulator("needs fault injection");
+        var vmid = await environment.CreateContainerAsync("ct-slow", cancellationToken);
+        simulator.Faults.Add(FaultRule.Latency(TimeSpan.FromSeconds(5)) with { Route = "PUT /nodes/{node}/lxc/{vmid}/config", VmId = vmid.Value, Times = 1 });
+        using var impatient = environment.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(200));
+
+        var error = Assert.ThrowsAsync<ProxmoxTimeoutException>(() => impatient.Config.UpdateAsync(Node, vmid, new ContainerConfigUpdate { Set = Values(("cores", "2")) }, cancellationToken))!;
+
+        Assert.That((error.IsTransient, error.MayHaveBeenApplied, error.Request?.RouteTemplate), Is.EqualTo((true, true, (string?)"/nodes/{node}/lxc/{vmid}/config")));
+    }
+
+    [Test]
     public void A_path_proxmox_does_not_have_is_not_implemented(CancellationToken cancellationToken)
     {
         var route = new ApiRoute("/nodes/{node}/lxc/{vmid}/exec", $"/nodes/{Node}/lxc/100/exec", Node);
