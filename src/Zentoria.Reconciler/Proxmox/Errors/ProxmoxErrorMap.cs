@@ -56,7 +56,10 @@ internal static partial class ProxmoxErrorMap
     }
 
     /// <summary>Classifies a task exit status or any other Proxmox error text.</summary>
-    public static ProxmoxErrorKind Classify(string text) => FromText(text, text, null, null).Kind;
+    public static ProxmoxErrorKind Classify(string text) => Interpret(text).Kind;
+
+    /// <summary>The error a text stands for, as if Proxmox had answered it with a 500.</summary>
+    public static ProxmoxException Interpret(string text) => FromText(text, text, null, null);
 
     private static ProxmoxException FromText(string text, string message, ProxmoxRequestContext? request, int? status)
     {

@@ -93,7 +93,7 @@ internal sealed class TasksClient(ProxmoxConnection connection, TimeProvider tim
             $"Proxmox task {upid.Type} {upid.Id} on {upid.Node} failed: {(exit.Length > 0 ? exit : "no exit status")}",
             upid,
             exit,
-            ProxmoxErrorMap.Classify(exit),
+            ProxmoxErrorMap.Interpret(exit),
             lines);
     }
 

@@ -247,7 +247,7 @@ internal sealed class ProxmoxContractTests(string target)
         await Client.Tasks.WaitAsync(await Client.Containers.DestroyAsync(Node, newId, cancellationToken, purge: true), cancellationToken);
         var gone = Assert.ThrowsAsync<ProxmoxNotFoundException>(() => Client.Config.GetAsync(Node, newId, cancellationToken))!;
 
-        Assert.That((clone.Hostname, clone.MemoryMiB, gone.IsTransient), Is.EqualTo(("ct-clone", (int?)256, false)));
+        Assert.That((clone.Hostname, clone.MemoryMiB, gone.IsTransient), Is.EqualTo(("ct-clone", (int?)256, true)));
     }
 
     [Test]

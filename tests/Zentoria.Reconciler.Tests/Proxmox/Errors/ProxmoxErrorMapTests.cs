@@ -10,9 +10,10 @@ internal sealed class ProxmoxErrorMapTests
     private static ProxmoxException Map(int status, string text, IReadOnlyDictionary<string, string>? errors = null) =>
         ProxmoxErrorMap.FromResponse(Request, status, text, errors, Origin);
 
-    [TestCase(500, "Configuration file 'nodes/pve/lxc/999.conf' does not exist", ProxmoxErrorKind.NotFound, false)]
+    [TestCase(500, "Configuration file 'nodes/pve/lxc/999.conf' does not exist", ProxmoxErrorKind.NotFound, true)]
+    [TestCase(500, "storage 'x' does not exist", ProxmoxErrorKind.NotFound, false)]
     [TestCase(500, "snapshot 'nope' does not exist", ProxmoxErrorKind.NotFound, false)]
-    [TestCase(500, "CT 101 already exists on node 'pve'", ProxmoxErrorKind.AlreadyExists, false)]
+    [TestCase(500, "CT 101 already exists on node 'pve'", ProxmoxErrorKind.AlreadyExists, true)]
     [TestCase(500, "CT is locked (backup)", ProxmoxErrorKind.Locked, true)]
     [TestCase(500, "detected modified configuration - file changed by other user? Try again.", ProxmoxErrorKind.DigestConflict, true)]
     [TestCase(500, "CT 101 already running", ProxmoxErrorKind.AlreadyRunning, true)]
