@@ -57,7 +57,7 @@ internal sealed class ProxmoxClient : IDisposable
         Cluster = new ClusterClient(Connection);
         Nodes = new NodesClient(Connection);
         Tasks = new TasksClient(Connection, time, logger);
-        Containers = new ContainersClient(Connection, Cluster, Tasks, logger);
+        Containers = new ContainersClient(Connection, Cluster, Tasks, time, logger);
         Status = new ContainerStatusClient(Connection);
         Config = new ContainerConfigClient(Connection);
         Snapshots = new SnapshotsClient(Connection);

@@ -4,8 +4,12 @@ using Zentoria.Reconciler.DesiredState;
 namespace Zentoria.Reconciler.Proxmox;
 
 /// <summary>Containers of a node: list, create, clone, destroy.</summary>
-internal sealed class ContainersClient(ProxmoxConnection connection, ClusterClient cluster, TasksClient tasks, ILogger logger)
+internal sealed class ContainersClient(ProxmoxConnection connection, ClusterClient cluster, TasksClient tasks, TimeProvider timeProvider, ILogger logger)
 {
+    // A task found after a lost answer must have started around our request, not be an older one of a reused
+    // vmid; the margin absorbs clock skew between this host and the node.
+    private static readonly TimeSpan TaskClockMargin = TimeSpan.FromMinutes(5);
+
     /// <summary>GET /nodes/{node}/lxc — that node's containers the caller may audit, sorted by vmid.</summary>
     public async Task<IReadOnlyList<ContainerStatus>> ListAsync(NodeName node, CancellationToken cancellationToken)
     {
@@ -46,6 +50,7 @@ internal sealed class ContainersClient(ProxmoxConnection connection, ClusterClie
     /// </summary>
     private async Task<Upid> SendCreateAsync(ApiRequest request, NodeName node, VmId newId, VmId taskId, string taskType, CancellationToken cancellationToken)
     {
+        var sentAt = timeProvider.GetUtcNow();
         try
         {
             return await connection.SendAsync<Upid>(request, cancellationToken);
@@ -66,7 +71,7 @@ internal sealed class ContainersClient(ProxmoxConnection connection, ClusterClie
                 }
             }
 
-            return await FindTaskAsync(node, taskId, taskType, cancellationToken)
+            return await FindTaskAsync(node, taskId, taskType, sentAt - TaskClockMargin, cancellationToken)
                 ?? throw new ProxmoxOutcomeUnknownException(
                     $"{request.Context} lost its answer ({lost.Kind}) and CT {newId} now exists, but its {taskType} task was not found; re-read the container instead of creating it again.",
                     request.Context,
@@ -80,12 +85,14 @@ internal sealed class ContainersClient(ProxmoxConnection connection, ClusterClie
         return guests.Any(g => g.VmId == vmid);
     }
 
-    private async Task<Upid?> FindTaskAsync(NodeName node, VmId taskId, string taskType, CancellationToken cancellationToken)
+    private async Task<Upid?> FindTaskAsync(NodeName node, VmId taskId, string taskType, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         try
         {
             var recent = await tasks.ListAsync(node, taskId, taskType, 5, cancellationToken);
-            return recent.Select(t => Upid.TryParse(t.Upid, out var upid) ? upid : null).FirstOrDefault(u => u is not null);
+            return recent
+                .Select(t => Upid.TryParse(t.Upid, out var upid) ? upid : null)
+                .FirstOrDefault(u => u is not null && u.StartTime >= notBefore);
         }
         catch (ProxmoxException)
         {

@@ -6,7 +6,9 @@ namespace Zentoria.Reconciler.Tests.Proxmox.Containers;
 internal sealed class CreateOutcomeTests
 {
     private const string CreatePath = "/nodes/pve/lxc";
-    private const string CreateUpid = "UPID:pve:000D7AA2:08D5A17C:63DF62A5:vzcreate:101:automation@pve!ci:";
+    // Started at 2026-01-01T00:00:00Z, the instant clock's "now"; OldUpid is a create of the same vmid in 2023.
+    private const string CreateUpid = "UPID:pve:000D7AA2:08D5A17C:6955B900:vzcreate:101:automation@pve!ci:";
+    private const string OldUpid = "UPID:pve:000D7AA2:08D5A17C:63DF62A5:vzcreate:101:automation@pve!ci:";
     private static readonly ContainerCreateRequest Create101 = new() { VmId = TestClients.Ct101, OsTemplate = "local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst", Unprivileged = true };
 
     private static HttpResponseMessage Lost() => throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
@@ -30,7 +32,7 @@ internal sealed class CreateOutcomeTests
         var handler = new StubProxmoxHandler()
             .On("POST", CreatePath, Lost)
             .On("GET", "/cluster/resources", () => StubResponses.Data("""[{"id":"lxc/101","type":"lxc","vmid":101,"node":"pve","status":"stopped","lock":"create"}]"""))
-            .On("GET", "/nodes/pve/tasks", () => StubResponses.Data($$"""[{"upid":"{{CreateUpid}}","type":"vzcreate","id":"101","starttime":1675584165,"status":"RUNNING"}]"""));
+            .On("GET", "/nodes/pve/tasks", () => StubResponses.Data($$"""[{"upid":"{{OldUpid}}","type":"vzcreate","id":"101","starttime":1675584165,"status":"OK"},{"upid":"{{CreateUpid}}","type":"vzcreate","id":"101","starttime":1767225600,"status":"RUNNING"}]"""));
         using var client = TestClients.Create(handler);
 
         var upid = await client.Containers.CreateAsync(TestClients.Pve, Create101, CancellationToken.None);
@@ -54,6 +56,19 @@ internal sealed class CreateOutcomeTests
         var error = Assert.ThrowsAsync<ProxmoxOutcomeUnknownException>(() => client.Containers.CreateAsync(TestClients.Pve, Create101, CancellationToken.None))!;
 
         Assert.That((error.IsTransient, handler.CallsTo("POST", CreatePath)), Is.EqualTo((true, 1)));
+    }
+
+    [Test]
+    public void An_older_task_of_a_reused_vmid_is_not_taken_for_the_lost_create()
+    {
+        var handler = new StubProxmoxHandler()
+            .On("POST", CreatePath, Lost)
+            .On("GET", "/cluster/resources", () => StubResponses.Data("""[{"id":"lxc/101","type":"lxc","vmid":101,"node":"pve","status":"stopped","lock":"create"}]"""))
+            .On("GET", "/nodes/pve/tasks", () => StubResponses.Data($$"""[{"upid":"{{OldUpid}}","type":"vzcreate","id":"101","starttime":1675584165,"status":"OK"}]"""));
+        using var client = TestClients.Create(handler);
+
+        Assert.ThrowsAsync<ProxmoxOutcomeUnknownException>(() => client.Containers.CreateAsync(TestClients.Pve, Create101, CancellationToken.None));
+        Assert.That(handler.CallsTo("POST", CreatePath), Is.EqualTo(1));
     }
 
     [Test]
