@@ -86,7 +86,7 @@ internal sealed class ProxmoxSimulator : IAsyncDisposable
         var token = access.AddToken(options.Token ?? "root@pam!zentoria=" + Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture));
         if (scenario is not null)
         {
-            ScenarioApplier.Apply(scenario, cluster, access, faults);
+            ScenarioApplier.Apply(scenario, cluster, access, faults, time.GetUtcNow());
         }
 
         var certificate = options.UseHttps ? SelfSignedCertificate.Create(time) : null;

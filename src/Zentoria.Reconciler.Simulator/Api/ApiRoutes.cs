@@ -28,6 +28,7 @@ internal static class ApiRoutes
         var resize = new ResizeApi(context);
         var snapshots = new SnapshotApi(context);
         var tasks = new TasksApi(context);
+        var interfaces = new InterfacesApi(context);
         var taskList = new TaskListApi(context);
 
         Add("GET", "/version", version.Get);
@@ -48,6 +49,7 @@ internal static class ApiRoutes
         Add("GET", Ct + "/config", config.Get, "current", "snapshot");
         AddOpen("PUT", Ct + "/config", config.Update);
         Add("GET", Ct + "/pending", config.Pending);
+        Add("GET", Ct + "/interfaces", interfaces.List);
         Add("PUT", Ct + "/resize", resize.Resize, "disk", "size", "digest");
         Add("POST", Ct + "/clone", clone.Clone, "newid", "hostname", "description", "full", "storage", "target", "snapname", "pool", "bwlimit");
         Add("GET", Ct + "/snapshot", snapshots.List);

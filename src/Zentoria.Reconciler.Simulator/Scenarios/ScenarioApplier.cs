@@ -7,7 +7,7 @@ namespace Zentoria.Reconciler.Simulator.Scenarios;
 /// <summary>Puts a scenario's nodes, containers, tokens and faults into a freshly built simulator.</summary>
 internal static class ScenarioApplier
 {
-    public static void Apply(SimulatorScenario scenario, SimulatedCluster cluster, AccessRegistry access, FaultInjector faults)
+    public static void Apply(SimulatorScenario scenario, SimulatedCluster cluster, AccessRegistry access, FaultInjector faults, DateTimeOffset now)
     {
         foreach (var node in scenario.Nodes)
         {
@@ -32,7 +32,8 @@ internal static class ScenarioApplier
                 throw new SimulatorConfigurationException($"scenario: token '{token.Id}' must have an id like user@realm!name and a secret");
             }
 
-            var added = access.AddToken(token.Id + "=" + token.Secret, ToAcl(token.Acl));
+            var expires = token.ExpiresAfter is { } after ? now + Duration.Parse(after, $"token '{token.Id}' expiresAfter") : (DateTimeOffset?)null;
+            var added = access.AddToken(token.Id + "=" + token.Secret, ToAcl(token.Acl), expires);
             if (token.Expired)
             {
                 access.ExpireToken(added.Credential.TokenId);

@@ -13,5 +13,8 @@ internal sealed class ScenarioToken
 
     public bool Expired { get; set; }
 
+    /// <summary>A duration from the simulator's start (<c>10m</c>) after which the token stops working.</summary>
+    public string? ExpiresAfter { get; set; }
+
     public Dictionary<string, string>? Acl { get; set; }
 }

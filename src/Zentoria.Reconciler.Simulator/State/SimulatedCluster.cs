@@ -30,7 +30,16 @@ internal sealed class SimulatedCluster
 
     public TaskRegistry Tasks { get; }
 
-    public IReadOnlyList<SimulatedNode> Nodes => _nodes;
+    public IReadOnlyList<SimulatedNode> Nodes
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _nodes.ToList();
+            }
+        }
+    }
 
     /// <summary>The node the API is talking to (answers <c>localhost</c>).</summary>
     public string LocalNode => _nodes.Count > 0 ? _nodes[0].Name : "pve";

@@ -74,9 +74,10 @@ internal sealed class TaskRegistry
             {
                 error = task.Spec.Complete();
             }
-            catch (InvalidOperationException exception)
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                error = exception.Message;
+                // A task whose completion throws must still end, or it would hold its lock for ever.
+                error = "unexpected status: " + exception.Message;
             }
 
             task.Finish(error, task.EndsAt!.Value);

@@ -66,6 +66,21 @@ internal sealed class ScenarioTests
     }
 
     [Test]
+    public async Task A_scenario_token_can_expire_some_time_after_the_start()
+    {
+        var scenario = ScenarioLoader.Parse("tokens: [{ id: 'ci@pve!short', secret: s3cret, expiresAfter: 10m }]", "inline");
+        await using var sim = await SimulatorHarness.StartAsync(o => new SimulatorOptions { TimeProvider = o.TimeProvider, Scenario = scenario }, withToken: false);
+        sim.Http.DefaultRequestHeaders.Authorization = SimulatorHarness.TokenHeader("ci@pve!short=s3cret");
+
+        using var before = await sim.GetAsync("version");
+        sim.Time.Advance(TimeSpan.FromMinutes(10));
+        using var after = await sim.GetAsync("version");
+
+        Assert.That((int)before.StatusCode, Is.EqualTo(200));
+        Assert.That((int)after.StatusCode, Is.EqualTo(401));
+    }
+
+    [Test]
     public async Task A_json_scenario_works_too_and_sets_the_version()
     {
         await using var sim = await StartWithAsync("single-node.json");
