@@ -27,6 +27,8 @@ internal static class ProxmoxRoutes
     public static ApiRoute ContainerStatusAction(NodeName node, VmId vmid, string action) =>
         OnContainer(node, vmid, "/status/" + action, "/status/" + action);
 
+    public static ApiRoute ContainerInterfaces(NodeName node, VmId vmid) => OnContainer(node, vmid, "/interfaces", "/interfaces");
+
     public static ApiRoute ContainerConfig(NodeName node, VmId vmid) => OnContainer(node, vmid, "/config", "/config");
 
     public static ApiRoute ContainerPending(NodeName node, VmId vmid) => OnContainer(node, vmid, "/pending", "/pending");
@@ -44,6 +46,8 @@ internal static class ProxmoxRoutes
         OnContainer(node, vmid, "/snapshot/{snapname}/rollback", "/snapshot/" + Segment(name) + "/rollback");
 
     // A UPID is legal in a path as-is (':', '@', '!' are path characters) and Upid.TryParse rejects '/', '?', '#' and spaces.
+    public static ApiRoute Task(Upid upid) => OnNode(upid.Node, "/tasks/{upid}", $"/tasks/{upid}");
+
     public static ApiRoute TaskStatus(Upid upid) => OnNode(upid.Node, "/tasks/{upid}/status", $"/tasks/{upid}/status");
 
     public static ApiRoute TaskLog(Upid upid) => OnNode(upid.Node, "/tasks/{upid}/log", $"/tasks/{upid}/log");

@@ -12,6 +12,10 @@ internal sealed class ContainerStatusClient(ProxmoxConnection connection)
     public Task<ContainerStatus> GetCurrentAsync(NodeName node, VmId vmid, CancellationToken cancellationToken) =>
         connection.GetAsync<ContainerStatus>(ProxmoxRoutes.ContainerStatusCurrent(node, vmid), cancellationToken);
 
+    /// <summary>GET /nodes/{node}/lxc/{vmid}/interfaces — running containers only (else not running); the usual way to learn a container's address.</summary>
+    public async Task<IReadOnlyList<ContainerInterface>> GetInterfacesAsync(NodeName node, VmId vmid, CancellationToken cancellationToken) =>
+        await connection.GetAsync<List<ContainerInterface>>(ProxmoxRoutes.ContainerInterfaces(node, vmid), cancellationToken);
+
     /// <summary>POST /nodes/{node}/lxc/{vmid}/status/start</summary>
     public Task<Upid> StartAsync(NodeName node, VmId vmid, CancellationToken cancellationToken) =>
         PostAsync(node, vmid, "start", null, cancellationToken);

@@ -17,6 +17,10 @@ internal sealed class TasksClient(ProxmoxConnection connection, TimeProvider tim
     public Task<ProxmoxTaskStatus> GetStatusAsync(Upid upid, CancellationToken cancellationToken) =>
         connection.GetAsync<ProxmoxTaskStatus>(ProxmoxRoutes.TaskStatus(upid), cancellationToken);
 
+    /// <summary>DELETE /nodes/{node}/tasks/{upid} — asks the worker to stop; the task then ends with <c>interrupted by signal</c>.</summary>
+    public Task StopAsync(Upid upid, CancellationToken cancellationToken) =>
+        connection.SendWithoutResultAsync(new ApiRequest(HttpMethod.Delete, ProxmoxRoutes.Task(upid), OperationClass.Write), cancellationToken);
+
     /// <summary>GET /nodes/{node}/tasks/{upid}/log — <paramref name="start"/> is 0-based, <paramref name="limit"/> at least 1.</summary>
     public async Task<ProxmoxTaskLog> GetLogAsync(Upid upid, int start, int limit, CancellationToken cancellationToken)
     {

@@ -180,6 +180,25 @@ internal sealed class ProxmoxContractTests(string target)
     }
 
     [Test]
+    public async Task A_running_container_reports_its_interfaces_and_a_stopped_one_is_not_running(CancellationToken cancellationToken)
+    {
+        var vmid = await environment.CreateContainerAsync("ct-ifaces", cancellationToken);
+        var stopped = Assert.ThrowsAsync<ProxmoxNotRunningException>(() => Client.Status.GetInterfacesAsync(Node, vmid, cancellationToken))!;
+        await Client.Tasks.WaitAsync(await Client.Status.StartAsync(Node, vmid, cancellationToken), cancellationToken);
+
+        var interfaces = await Client.Status.GetInterfacesAsync(Node, vmid, cancellationToken);
+        var config = await Client.Config.GetAsync(Node, vmid, cancellationToken);
+
+        var eth0 = interfaces.Single(i => i.Name == "eth0");
+        Assert.Multiple(() =>
+        {
+            Assert.That(stopped.ServerMessage, Is.EqualTo($"CT {vmid} not running"));
+            Assert.That(config.Networks[0], Does.Contain("hwaddr=" + eth0.HardwareAddress!.ToUpperInvariant()));
+            Assert.That(eth0.Inet, Does.Contain('/'));
+        });
+    }
+
+    [Test]
     public async Task Starting_a_running_container_is_already_running_and_stopping_a_stopped_one_is_not_running(CancellationToken cancellationToken)
     {
         var vmid = await environment.CreateContainerAsync("ct-state", cancellationToken);
@@ -453,6 +472,21 @@ internal sealed class ProxmoxContractTests(string target)
         var error = Assert.ThrowsAsync<ProxmoxTaskTimeoutException>(() => Client.Tasks.WaitAsync(upid, cancellationToken, TimeSpan.FromMilliseconds(300)))!;
 
         Assert.That((error.Upid, error.IsTransient), Is.EqualTo((upid, true)));
+    }
+
+    [Test]
+    public async Task Stopping_a_hung_task_ends_it_as_interrupted_and_frees_the_container(CancellationToken cancellationToken)
+    {
+        var simulator = environment.RequireSimulator("needs fault injection");
+        var vmid = await environment.CreateContainerAsync("ct-stoptask", cancellationToken);
+        simulator.Faults.Add(FaultRule.HangTask() with { Route = "POST /nodes/{node}/lxc/{vmid}/snapshot", VmId = vmid.Value, Times = 1 });
+        var upid = await Client.Snapshots.CreateAsync(Node, vmid, "stuck", cancellationToken);
+
+        await Client.Tasks.StopAsync(upid, cancellationToken);
+        var error = Assert.ThrowsAsync<ProxmoxTaskFailedException>(() => Client.Tasks.WaitAsync(upid, cancellationToken))!;
+        var status = await Client.Status.GetCurrentAsync(Node, vmid, cancellationToken);
+
+        Assert.That((error.ExitStatus, status.Lock), Is.EqualTo(("interrupted by signal", (string?)null)));
     }
 
     [Test]
