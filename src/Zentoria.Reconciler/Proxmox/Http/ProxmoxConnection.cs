@@ -134,7 +134,7 @@ internal sealed class ProxmoxConnection(
         }
         finally
         {
-            observer?.Invoke(new ProxmoxRequestCompleted(request.Method.Method, request.Route.Template, status, timeProvider.GetElapsedTime(started), error));
+            observer?.Invoke(new ProxmoxRequestCompleted(request.Method.Method, request.Route.Template, request.Route.Node?.Value, status, timeProvider.GetElapsedTime(started), error));
         }
     }
 

@@ -105,11 +105,11 @@ internal sealed class ResilienceTests
         await client.Config.GetAsync(TestClients.Pve, TestClients.Ct101, CancellationToken.None);
 
         Assert.That(
-            seen.Select(r => (r.Method, r.RouteTemplate, r.StatusCode, r.Error)),
+            seen.Select(r => (r.Method, r.RouteTemplate, r.Node, r.StatusCode, r.Error)),
             Is.EqualTo(new[]
             {
-                ("GET", "/nodes/{node}/lxc/{vmid}/config", (int?)595, (ProxmoxErrorKind?)ProxmoxErrorKind.NodeUnreachable),
-                ("GET", "/nodes/{node}/lxc/{vmid}/config", (int?)200, (ProxmoxErrorKind?)null),
+                ("GET", "/nodes/{node}/lxc/{vmid}/config", (string?)"pve", (int?)595, (ProxmoxErrorKind?)ProxmoxErrorKind.NodeUnreachable),
+                ("GET", "/nodes/{node}/lxc/{vmid}/config", (string?)"pve", (int?)200, (ProxmoxErrorKind?)null),
             }));
     }
 
