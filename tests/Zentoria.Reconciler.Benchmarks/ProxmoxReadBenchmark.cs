@@ -29,12 +29,12 @@ internal static class ProxmoxReadBenchmark
         {
             var settings = new ReadSettings(parseResult.GetValue(nodes), TimeSpan.FromMilliseconds(parseResult.GetValue(latency)), parseResult.GetValue(perNode), parseResult.GetValue(inProcess));
             Console.WriteLine($"proxmox-read: {settings.Nodes} nodes, {settings.Latency.TotalMilliseconds} ms added per request, {settings.PerNode} requests in flight per node, simulator {(settings.InProcess ? "in this process" : "in its own process")}, HTTPS with pinning");
-            Console.WriteLine($"{"containers",10} {"wall time",10} {"requests",9} {"req/s",8} {"allocated",12} {"per CT",9}");
+            Console.WriteLine($"{"containers",10} {"wall time",10} {"requests",9} {"req/s",8} {"p50",7} {"p99",7} {"allocated",12} {"per CT",9}");
             foreach (var count in parseResult.GetValue(containers)!)
             {
                 var result = await RunAsync(count, settings, cancellationToken);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{count,10} {result.Wall.TotalSeconds,9:0.00}s {result.Requests,9} {result.Requests / result.Wall.TotalSeconds,8:0} {result.AllocatedBytes / 1048576.0,9:0.0} MiB {result.AllocatedBytes / 1024.0 / count,6:0.0} KiB"));
+                    $"{count,10} {result.Wall.TotalSeconds,9:0.00}s {result.Requests,9} {result.Requests / result.Wall.TotalSeconds,8:0} {result.P50.TotalMilliseconds,5:0.0}ms {result.P99.TotalMilliseconds,5:0.0}ms {result.AllocatedBytes / 1048576.0,9:0.0} MiB {result.AllocatedBytes / 1024.0 / count,6:0.0} KiB"));
             }
 
             return 0;
@@ -46,6 +46,7 @@ internal static class ProxmoxReadBenchmark
     {
         await using var server = await StartServerAsync(count, settings, cancellationToken);
         var requests = 0;
+        var durations = new double[count + 100];
         using var client = ProxmoxClient.Create(
             new ProxmoxClientOptions
             {
@@ -54,7 +55,14 @@ internal static class ProxmoxReadBenchmark
                 CertificateFingerprint = server.Endpoint.Fingerprint,
                 MaxConcurrentRequestsPerNode = settings.PerNode,
             },
-            observer: _ => Interlocked.Increment(ref requests));
+            observer: completed =>
+            {
+                var index = Interlocked.Increment(ref requests) - 1;
+                if (index < durations.Length)
+                {
+                    durations[index] = completed.Duration.TotalMilliseconds;
+                }
+            });
 
         // Warm up JIT and the connection pool on a few configs so the figure is the steady state.
         await ReadAllAsync(client, settings, 20, cancellationToken);
@@ -69,7 +77,10 @@ internal static class ProxmoxReadBenchmark
             throw new InvalidOperationException($"read {read} configs, expected {count}");
         }
 
-        return new ReadResult(wall, Volatile.Read(ref requests), allocated);
+        var made = Volatile.Read(ref requests);
+        var sorted = durations.AsSpan(0, Math.Min(made, durations.Length)).ToArray();
+        Array.Sort(sorted);
+        return new ReadResult(wall, made, allocated, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
     }
 
     private static async Task<int> ReadAllAsync(ProxmoxClient client, ReadSettings settings, int limit, CancellationToken cancellationToken)
@@ -135,6 +146,9 @@ internal static class ProxmoxReadBenchmark
 
         return yaml.ToString();
     }
+
+    private static TimeSpan Percentile(double[] sortedMilliseconds, double fraction) =>
+        sortedMilliseconds.Length == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(sortedMilliseconds[(int)Math.Min(sortedMilliseconds.Length - 1, Math.Floor(fraction * sortedMilliseconds.Length))]);
 
     private static string NodeName(int index) => index == 1 ? "pve" : $"pve{index}";
 }
