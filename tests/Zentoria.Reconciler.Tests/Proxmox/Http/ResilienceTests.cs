@@ -118,27 +118,30 @@ internal sealed class ResilienceTests
     {
         var inFlight = 0;
         var peak = 0;
+        var limitReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handler = new StubProxmoxHandler().On("GET", "/nodes/pve/lxc/101/status/current", () => StubResponses.Data("""{"vmid":101,"status":"running"}"""));
         handler.DuringRequest = async (_, _) =>
         {
             var now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref peak, now);
+            if (now == 2)
+            {
+                limitReached.TrySetResult();
+            }
+
             await release.Task;
             Interlocked.Decrement(ref inFlight);
         };
         using var client = TestClients.Create(handler, configure: o => o.MaxConcurrentRequestsPerNode = 2);
 
         var calls = Enumerable.Range(0, 6).Select(_ => client.Status.GetCurrentAsync(TestClients.Pve, TestClients.Ct101, CancellationToken.None)).ToList();
-        for (var spin = 0; spin < 10_000 && Volatile.Read(ref inFlight) < 2; spin++)
-        {
-            await Task.Yield();
-        }
-
+        await limitReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var waitingWhileFull = handler.Requests.Count;
         release.SetResult();
         await Task.WhenAll(calls);
 
-        Assert.That((peak, handler.Requests.Count), Is.EqualTo((2, 6)));
+        Assert.That((peak, waitingWhileFull, handler.Requests.Count), Is.EqualTo((2, 2, 6)));
     }
 
     [Test]
