@@ -159,8 +159,9 @@ internal sealed class ProxmoxConnection(
             return await JsonSerializer.DeserializeAsync<DataEnvelope<T>>(stream, ProxmoxJson.Options, cancellationToken)
                 ?? new DataEnvelope<T>();
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
         {
+            // Converters read with the reader's typed getters and checked casts; any of these means the body is not what this client models.
             throw new ProxmoxException(
                 ProxmoxErrorKind.ApiError,
                 $"{request.Context} answered {(int)response.StatusCode} with a body this client cannot read: {ProxmoxErrorText.Normalize(exception.Message)}",
