@@ -151,15 +151,15 @@ internal sealed class ProxmoxConnection(
         return message;
     }
 
-    private static async Task<DataEnvelope<T>> ReadEnvelopeAsync<T>(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<DataEnvelope<T>> ReadEnvelopeAsync<T>(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using var stream = new BoundedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken), Options.MaxResponseBytes);
             return await JsonSerializer.DeserializeAsync<DataEnvelope<T>>(stream, ProxmoxJson.Options, cancellationToken)
                 ?? new DataEnvelope<T>();
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException or InvalidDataException)
         {
             // Converters read with the reader's typed getters and checked casts; any of these means the body is not what this client models.
             throw new ProxmoxException(

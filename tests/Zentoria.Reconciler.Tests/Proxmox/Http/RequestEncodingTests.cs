@@ -89,4 +89,16 @@ internal sealed class RequestEncodingTests
             Assert.That(error.Message, Does.StartWith("GET /nodes/pve/lxc/101/status/current answered 200 with a body this client cannot read: ").And.Not.Contain('\n'));
         });
     }
+
+    [Test]
+    public void An_answer_larger_than_the_limit_is_refused_as_an_api_error()
+    {
+        var big = "[" + string.Join(',', Enumerable.Repeat("""{"id":"lxc/101","type":"lxc","vmid":101}""", 200)) + "]";
+        var handler = new StubProxmoxHandler().On("GET", "/cluster/resources", () => StubResponses.Data(big));
+        using var client = TestClients.Create(handler, configure: o => o.MaxResponseBytes = 4096);
+
+        var error = Assert.ThrowsAsync<ProxmoxException>(() => client.Cluster.GetContainersAsync(CancellationToken.None))!;
+
+        Assert.That((error.Kind, error.Message), Is.EqualTo((ProxmoxErrorKind.ApiError, "GET /cluster/resources answered 200 with a body this client cannot read: the answer is larger than 4096 bytes")));
+    }
 }
