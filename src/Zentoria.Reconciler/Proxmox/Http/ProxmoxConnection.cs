@@ -80,7 +80,9 @@ internal sealed class ProxmoxConnection(
 
     private async Task<DataEnvelope<T>> AttemptAsync<T>(ApiRequest request, CancellationToken callerToken, CancellationToken retryToken)
     {
-        using var lease = await limiter.AcquireAsync(request.Route.Node, retryToken);
+        // A login runs inside another request's attempt, which already holds a slot; taking one more could
+        // deadlock a full pool of requests all waiting for that login.
+        using var lease = request.Anonymous ? default(NodeConcurrencyLease?) : await limiter.AcquireAsync(request.Route.Node, retryToken);
         return await pipelines.Attempt.ExecuteAsync(
             static (state, attemptToken) => new ValueTask<DataEnvelope<T>>(state.Connection.SendOnceAsync<T>(state.Request, state.CallerToken, attemptToken)),
             (Connection: this, Request: request, CallerToken: callerToken),
