@@ -60,7 +60,8 @@ internal static class SshCommandRunner
     {
         try
         {
-            // Disposing the stream sends EOF, which is what lets `cat > file` finish.
+            // Disposing the stream sends EOF, which is what lets `cat > file` finish (SSH.NET sends it only
+            // after at least one byte, hence RemoteCommand's /dev/null for commands without input).
             await using var stream = command.CreateInputStream();
             await stream.WriteAsync(input);
         }

@@ -60,13 +60,8 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
         return written;
     }
 
-    /// <summary>The line the connected server's shell receives: the command itself, or wrapped in <c>pct exec</c>.</summary>
-    public string RemoteLine(GuestCommand command) => target.Mode switch
-    {
-        GuestTransportMode.Pct => GuestCommand.Of(
-            options.PctCommand, "exec", target.VmId!.Value.ToString(), "--", "sh", "-c", command.ShellLine).ShellLine,
-        _ => command.ShellLine,
-    };
+    /// <summary>What the connected server receives for <paramref name="command"/>: the command itself, or wrapped in <c>pct exec</c>.</summary>
+    public GuestOutcome<RemoteCommand> Remote(GuestCommand command) => RemoteCommand.For(target, options.PctCommand, command, null);
 
     private Task<GuestOutcome<SshRun>> FileExec(GuestCommand command, ReadOnlyMemory<byte>? stdin, int maxOutputBytes, CancellationToken cancellationToken) =>
         ExecAsync(command, stdin, options.FileTimeout, maxOutputBytes, cancellationToken);
@@ -74,7 +69,12 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
     private async Task<GuestOutcome<SshRun>> ExecAsync(
         GuestCommand command, ReadOnlyMemory<byte>? stdin, TimeSpan timeout, int maxOutputBytes, CancellationToken cancellationToken)
     {
-        var line = RemoteLine(command);
+        var remote = RemoteCommand.For(target, options.PctCommand, command, stdin);
+        if (!remote.Succeeded)
+        {
+            return GuestOutcome<SshRun>.Failure(remote.Error);
+        }
+
         var endpoint = target.Endpoint;
 
         // A second attempt only when the first could not even open a channel: nothing ran, so it is safe.
@@ -89,7 +89,7 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
             var started = Stopwatch.GetTimestamp();
             try
             {
-                var run = await SshCommandRunner.RunAsync(client.Value, line, stdin, timeout, maxOutputBytes, timeProvider, cancellationToken);
+                var run = await SshCommandRunner.RunAsync(client.Value, remote.Value.Line, remote.Value.Stdin, timeout, maxOutputBytes, timeProvider, cancellationToken);
                 if (run is null)
                 {
                     pool.Drop(endpoint);

@@ -50,9 +50,9 @@ internal sealed class PctModeTests
     [Test]
     public void The_node_receives_pct_exec_with_the_command_quoted_once_more()
     {
-        var line = harness.Shell.RemoteLine(GuestCommand.Of("echo", "it's"));
+        var line = harness.Shell.Remote(GuestCommand.Of("echo", "it's")).Value!.Line;
 
-        Assert.That(line, Is.EqualTo($"'{harness.Options.PctCommand}' 'exec' '441' '--' 'sh' '-c' ''\\''echo'\\'' '\\''it'\\''\\'\\'''\\''s'\\'''"));
+        Assert.That(line, Is.EqualTo($"exec </dev/null; '{harness.Options.PctCommand}' 'exec' '441' '--' 'sh' '-c' ''\\''echo'\\'' '\\''it'\\''\\'\\'''\\''s'\\'''"));
     }
 
     [Test]

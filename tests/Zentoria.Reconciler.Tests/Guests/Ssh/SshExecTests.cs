@@ -155,4 +155,28 @@ internal sealed class SshExecTests
         Assert.That(outcome.Error!.Kind, Is.EqualTo(GuestErrorKind.Unreachable));
         Assert.That(outcome.Error.Message, Does.Contain($"127.0.0.1:{port}"));
     }
+
+    [Test]
+    public async Task A_command_that_reads_stdin_gets_end_of_file_at_once()
+    {
+        using var harness = new SshHarness(SshdSetUp.Server);
+
+        var outcome = await harness.Shell.RunAsync(GuestCommand.Of("sh", "-c", "cat; echo done"), TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.That(outcome.Value, Is.EqualTo(new GuestCommandResult(0, "done\n", "", false, false)));
+    }
+
+    [Test]
+    public async Task A_command_line_longer_than_a_shell_takes_is_an_error_and_runs_nothing()
+    {
+        using var harness = new SshHarness(SshdSetUp.Server);
+        using var folder = new Zentoria.Reconciler.Tests.TestSupport.TemporaryFolder();
+        var canary = folder.File("canary");
+
+        var outcome = await harness.Shell.RunAsync(GuestCommand.Of("sh", "-c", "touch \"$1\"", "sh", canary, new string('x', 130 * 1024)), Timeout, CancellationToken.None);
+
+        Assert.That(outcome.Error!.Kind, Is.EqualTo(GuestErrorKind.Failed));
+        Assert.That(outcome.Error.Message, Does.Contain("at most 131071"));
+        Assert.That(File.Exists(canary), Is.False);
+    }
 }
