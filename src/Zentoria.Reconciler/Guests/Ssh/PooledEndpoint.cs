@@ -11,11 +11,27 @@ internal sealed class PooledEndpoint
 
     public SftpClient? Sftp { get; set; }
 
-    public void Close()
+    /// <summary>Disposes <paramref name="client"/> if it is still one of this endpoint's connections.</summary>
+    public void Close(BaseClient? client)
     {
-        Exec?.Dispose();
-        Exec = null;
-        Sftp?.Dispose();
-        Sftp = null;
+        if (client is null)
+        {
+            return;
+        }
+
+        if (ReferenceEquals(client, Exec))
+        {
+            Exec = null;
+        }
+        else if (ReferenceEquals(client, Sftp))
+        {
+            Sftp = null;
+        }
+        else
+        {
+            return;
+        }
+
+        client.Dispose();
     }
 }

@@ -13,6 +13,12 @@ namespace Zentoria.Reconciler.Guests.Ssh;
 /// sent on stdin instead to a short bootstrap, <c>sh -c 'exec "$@" "$(cat)"'</c>, which hands it to
 /// <c>sh -c</c> (or <c>pct exec ... -- sh -c</c>) as one argument; Linux caps one argument at 128 KiB
 /// (MAX_ARG_STRLEN), which bounds a command line either way.
+/// <para>
+/// The command runs under the guest's <c>timeout</c> (coreutils or BusyBox), set a few seconds past the
+/// operator's own timeout: OpenSSH ignores the signal SSH.NET sends on cancellation, and without a terminal
+/// closing the channel signals nothing, so without it a cut command would keep running in the guest.
+/// coreutils' <c>timeout</c> signals the whole process group, TERM first and KILL <see cref="KillAfterSeconds"/> later.
+/// </para>
 /// </remarks>
 internal sealed record RemoteCommand(string Line, ReadOnlyMemory<byte>? Stdin)
 {
@@ -26,13 +32,20 @@ internal sealed record RemoteCommand(string Line, ReadOnlyMemory<byte>? Stdin)
 
     private const string NoInput = "exec </dev/null; ";
 
-    public static GuestOutcome<RemoteCommand> For(GuestTarget target, string pctCommand, GuestCommand command, ReadOnlyMemory<byte>? stdin)
+    /// <summary>How long after the operator gives up the guest's <c>timeout</c> sends TERM, and after that KILL.</summary>
+    private const int KillAfterSeconds = 5;
+
+    /// <param name="timeout">The operator's timeout; the guest's own is this plus <see cref="KillAfterSeconds"/>, none when infinite.</param>
+    public static GuestOutcome<RemoteCommand> For(GuestTarget target, string pctCommand, GuestCommand command, ReadOnlyMemory<byte>? stdin, TimeSpan timeout)
     {
         var inner = command.ShellLine;
+        string[] guard = timeout == Timeout.InfiniteTimeSpan
+            ? []
+            : ["timeout", "-k", Seconds(KillAfterSeconds), Seconds((int)Math.Ceiling(Math.Min(timeout.TotalSeconds, int.MaxValue / 2)) + KillAfterSeconds)];
         string[] prefix = target.Mode == GuestTransportMode.Pct
-            ? [pctCommand, "exec", target.VmId!.Value.ToString(), "--", "sh", "-c"]
-            : ["sh", "-c"];
-        var shortLine = target.Mode == GuestTransportMode.Pct ? GuestCommand.Of([.. prefix, inner]).ShellLine : inner;
+            ? [pctCommand, "exec", target.VmId!.Value.ToString(), "--", .. guard, "sh", "-c"]
+            : [.. guard, "sh", "-c"];
+        var shortLine = target.Mode == GuestTransportMode.Direct && guard.Length == 0 ? inner : GuestCommand.Of([.. prefix, inner]).ShellLine;
         if (Encoding.UTF8.GetByteCount(shortLine) <= MaxExecRequestBytes)
         {
             // A command without input reads EOF rather than waiting on the channel until its timeout.
@@ -55,4 +68,6 @@ internal sealed record RemoteCommand(string Line, ReadOnlyMemory<byte>? Stdin)
         return GuestOutcome<RemoteCommand>.Success(
             new RemoteCommand(GuestCommand.Of(["sh", "-c", Bootstrap, "sh", .. prefix]).ShellLine, Encoding.UTF8.GetBytes(inner)));
     }
+
+    private static string Seconds(int seconds) => seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -22,12 +22,25 @@ internal sealed class SshConnectionPool(SshGuestOptions options, HostKeyVerifier
     public Task<GuestOutcome<SftpClient>> SftpAsync(SshEndpoint endpoint, CancellationToken cancellationToken) =>
         GetAsync(endpoint, static pooled => pooled.Sftp, static (pooled, client) => pooled.Sftp = client, static info => new SftpClient(info), cancellationToken);
 
-    /// <summary>Closes the endpoint's connections, so the next use connects afresh.</summary>
-    public void Drop(SshEndpoint endpoint)
+    /// <summary>
+    /// Closes <paramref name="broken"/> so the next use connects afresh; a connection another caller has
+    /// already re-established is left alone.
+    /// </summary>
+    public void Drop(SshEndpoint endpoint, BaseClient broken)
     {
-        if (endpoints.TryGetValue(endpoint, out var pooled))
+        if (!endpoints.TryGetValue(endpoint, out var pooled))
         {
-            pooled.Close();
+            return;
+        }
+
+        pooled.Gate.Wait();
+        try
+        {
+            pooled.Close(broken);
+        }
+        finally
+        {
+            pooled.Gate.Release();
         }
     }
 
@@ -35,7 +48,8 @@ internal sealed class SshConnectionPool(SshGuestOptions options, HostKeyVerifier
     {
         foreach (var pooled in endpoints.Values)
         {
-            pooled.Close();
+            pooled.Close(pooled.Exec);
+            pooled.Close(pooled.Sftp);
         }
 
         key?.Dispose();

@@ -18,6 +18,7 @@ internal sealed class SshGuestOptions
     public string? KeyPassphrase { get; set; }
 
     /// <summary>A pinned host key fingerprint as <c>ssh-keygen -l -E sha256</c> prints it: <c>SHA256:</c> and base64.</summary>
+    [RegularExpression("^SHA256:[A-Za-z0-9+/]{43}=?$", ErrorMessage = "PinnedFingerprint must look like SHA256:<43 base64 characters>, as ssh-keygen -l -E sha256 prints it")]
     public string? PinnedFingerprint { get; set; }
 
     /// <summary>A known_hosts file in OpenSSH format (plain or hashed host names, <c>[host]:port</c> for other ports).</summary>

@@ -60,8 +60,8 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
         return written;
     }
 
-    /// <summary>What the connected server receives for <paramref name="command"/>: the command itself, or wrapped in <c>pct exec</c>.</summary>
-    public GuestOutcome<RemoteCommand> Remote(GuestCommand command) => RemoteCommand.For(target, options.PctCommand, command, null);
+    /// <summary>What the connected server receives for <paramref name="command"/>: the command under <c>timeout</c>, in <c>pct exec</c> in pct mode.</summary>
+    public GuestOutcome<RemoteCommand> Remote(GuestCommand command, TimeSpan timeout) => RemoteCommand.For(target, options.PctCommand, command, null, timeout);
 
     private Task<GuestOutcome<SshRun>> FileExec(GuestCommand command, ReadOnlyMemory<byte>? stdin, int maxOutputBytes, CancellationToken cancellationToken) =>
         ExecAsync(command, stdin, options.FileTimeout, maxOutputBytes, cancellationToken);
@@ -69,7 +69,7 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
     private async Task<GuestOutcome<SshRun>> ExecAsync(
         GuestCommand command, ReadOnlyMemory<byte>? stdin, TimeSpan timeout, int maxOutputBytes, CancellationToken cancellationToken)
     {
-        var remote = RemoteCommand.For(target, options.PctCommand, command, stdin);
+        var remote = RemoteCommand.For(target, options.PctCommand, command, stdin, timeout);
         if (!remote.Succeeded)
         {
             return GuestOutcome<SshRun>.Failure(remote.Error);
@@ -92,7 +92,7 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
                 var run = await SshCommandRunner.RunAsync(client.Value, remote.Value.Line, remote.Value.Stdin, timeout, maxOutputBytes, timeProvider, cancellationToken);
                 if (run is null)
                 {
-                    pool.Drop(endpoint);
+                    pool.Drop(endpoint, client.Value);
                     continue;
                 }
 
@@ -101,7 +101,7 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
             }
             catch (Exception exception) when (exception is SshException or ObjectDisposedException or System.Net.Sockets.SocketException)
             {
-                pool.Drop(endpoint);
+                pool.Drop(endpoint, client.Value);
                 return GuestOutcome<SshRun>.Failure(SshErrors.FromOperation(exception, endpoint));
             }
         }
@@ -125,7 +125,7 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
         {
             if (exception is SshConnectionException or ObjectDisposedException or System.Net.Sockets.SocketException)
             {
-                pool.Drop(target.Endpoint);
+                pool.Drop(target.Endpoint, sftp.Value);
             }
 
             return GuestOutcome<GuestFile>.Failure(SshErrors.FromOperation(exception, target.Endpoint));

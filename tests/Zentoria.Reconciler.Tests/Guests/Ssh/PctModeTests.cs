@@ -48,11 +48,11 @@ internal sealed class PctModeTests
     }
 
     [Test]
-    public void The_node_receives_pct_exec_with_the_command_quoted_once_more()
+    public void The_node_receives_pct_exec_with_the_command_under_timeout_quoted_once_more()
     {
-        var line = harness.Shell.Remote(GuestCommand.Of("echo", "it's")).Value!.Line;
+        var line = harness.Shell.Remote(GuestCommand.Of("echo", "it's"), TimeSpan.FromSeconds(30)).Value!.Line;
 
-        Assert.That(line, Is.EqualTo($"exec </dev/null; '{harness.Options.PctCommand}' 'exec' '441' '--' 'sh' '-c' ''\\''echo'\\'' '\\''it'\\''\\'\\'''\\''s'\\'''"));
+        Assert.That(line, Is.EqualTo($"exec </dev/null; '{harness.Options.PctCommand}' 'exec' '441' '--' 'timeout' '-k' '5' '35' 'sh' '-c' ''\\''echo'\\'' '\\''it'\\''\\'\\'''\\''s'\\'''"));
     }
 
     [Test]
