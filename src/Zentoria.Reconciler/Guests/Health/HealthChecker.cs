@@ -6,7 +6,8 @@ using Zentoria.Reconciler.DesiredState;
 namespace Zentoria.Reconciler.Guests.Health;
 
 /// <summary>
-/// Runs a service's health check: up to <see cref="HealthSpec.Retries"/> attempts, <see cref="HealthSpec.Interval"/>
+/// Runs a service's health check: up to <see cref="HealthSpec.Retries"/> attempts (the desired state's
+/// <c>retries</c> counts attempts, at least 1), <see cref="HealthSpec.Interval"/>
 /// apart, each bounded by <see cref="HealthSpec.Timeout"/>, stopping at the first that passes.
 /// </summary>
 /// <remarks>Waits go through the injected <see cref="TimeProvider"/>, so tests drive the interval with a fake clock.</remarks>
@@ -14,9 +15,10 @@ internal sealed class HealthChecker(HttpClient http, TimeProvider timeProvider, 
 {
     public async Task<HealthReport> CheckAsync(HealthSpec spec, HealthTarget target, CancellationToken cancellationToken)
     {
-        var attempts = ImmutableArray.CreateBuilder<HealthAttempt>(spec.Retries);
+        var attemptsAllowed = Math.Max(1, spec.Retries);
+        var attempts = ImmutableArray.CreateBuilder<HealthAttempt>(attemptsAllowed);
         string? reportedVersion = null;
-        for (var number = 1; number <= Math.Max(1, spec.Retries); number++)
+        for (var number = 1; number <= attemptsAllowed; number++)
         {
             var attempt = await ProbeOnceAsync(spec, target, number, cancellationToken);
             attempts.Add(attempt);
@@ -27,8 +29,8 @@ internal sealed class HealthChecker(HttpClient http, TimeProvider timeProvider, 
                 return new HealthReport(true, attempts.ToImmutable(), reportedVersion);
             }
 
-            Log.AttemptFailed(logger, Describe(target), number, spec.Retries, attempt.Detail);
-            if (number < spec.Retries)
+            Log.AttemptFailed(logger, Describe(target), number, attemptsAllowed, attempt.Detail);
+            if (number < attemptsAllowed)
             {
                 await Task.Delay(spec.Interval, timeProvider, cancellationToken);
             }

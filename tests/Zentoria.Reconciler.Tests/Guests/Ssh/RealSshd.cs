@@ -14,6 +14,9 @@ internal sealed class RealSshd : IDisposable
     public const string SshdPath = "/usr/sbin/sshd";
     public const string Host = "127.0.0.1";
 
+    /// <summary>The passphrase of <see cref="EncryptedClientKey"/>.</summary>
+    public const string Passphrase = "correct horse battery staple";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
 
@@ -29,7 +32,10 @@ internal sealed class RealSshd : IDisposable
             Tool("/usr/bin/ssh-keygen", "-q", "-t", type, "-N", "", "-C", name, "-f", File(name));
         }
 
-        System.IO.File.WriteAllText(File("authorized_keys"), System.IO.File.ReadAllText(File("client_ed25519.pub")) + System.IO.File.ReadAllText(File("client_rsa.pub")));
+        Tool("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", Passphrase, "-C", "client_encrypted", "-f", File("client_encrypted"));
+        System.IO.File.WriteAllText(
+            File("authorized_keys"),
+            string.Concat(new[] { "client_ed25519.pub", "client_rsa.pub", "client_encrypted.pub" }.Select(name => System.IO.File.ReadAllText(File(name)))));
         System.IO.File.WriteAllText(File("sshd_config"), $"""
             ListenAddress {Host}
             Port {port}
@@ -74,6 +80,9 @@ internal sealed class RealSshd : IDisposable
     public string ClientEd25519Key => File("client_ed25519");
 
     public string ClientRsaKey => File("client_rsa");
+
+    /// <summary>An ed25519 key encrypted with <see cref="Passphrase"/>.</summary>
+    public string EncryptedClientKey => File("client_encrypted");
 
     /// <summary>A valid key the server does not know.</summary>
     public string StrangerKey => File("stranger_ed25519");

@@ -140,6 +140,29 @@ internal sealed class SshExecTests
     }
 
     [Test]
+    public async Task An_encrypted_key_authenticates_with_its_passphrase_which_is_never_logged()
+    {
+        using var harness = new SshHarness(SshdSetUp.Server, options => (options.KeyFile, options.KeyPassphrase) = (SshdSetUp.Server.EncryptedClientKey, RealSshd.Passphrase));
+
+        var outcome = await harness.Shell.RunAsync(GuestCommand.Of("echo", "unlocked"), Timeout, CancellationToken.None);
+
+        Assert.That(outcome.Value!.Stdout, Is.EqualTo("unlocked\n"));
+        Assert.That(harness.Logger.Collector.GetSnapshot().Select(record => record.Message), Has.None.Contains("horse"));
+    }
+
+    [Test]
+    public async Task A_wrong_passphrase_is_an_authentication_error_that_does_not_echo_it()
+    {
+        using var harness = new SshHarness(SshdSetUp.Server, options => (options.KeyFile, options.KeyPassphrase) = (SshdSetUp.Server.EncryptedClientKey, "wrong passphrase 12345"));
+
+        var outcome = await harness.Shell.RunAsync(GuestCommand.Of("true"), Timeout, CancellationToken.None);
+
+        Assert.That(outcome.Error!.Kind, Is.EqualTo(GuestErrorKind.AuthenticationFailed));
+        Assert.That(outcome.Error.Message, Does.Not.Contain("wrong passphrase"));
+        Assert.That(harness.Logger.Collector.GetSnapshot().Select(record => record.Message), Has.None.Contains("wrong passphrase"));
+    }
+
+    [Test]
     public async Task A_key_the_server_does_not_know_is_an_authentication_error()
     {
         using var harness = new SshHarness(SshdSetUp.Server, options => options.KeyFile = SshdSetUp.Server.StrangerKey);
