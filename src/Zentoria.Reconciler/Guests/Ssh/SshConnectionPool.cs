@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Renci.SshNet;
 
@@ -115,13 +114,13 @@ internal sealed class SshConnectionPool(SshGuestOptions options, HostKeyVerifier
             refusal = decision.Refusal;
         };
 
-        var started = Stopwatch.GetTimestamp();
+        var started = timeProvider.GetTimestamp();
         using var timer = new CancellationTokenSource(options.ConnectTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             await client.ConnectAsync(linked.Token);
-            Log.Connected(logger, endpoint.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Log.Connected(logger, endpoint.ToString(), timeProvider.GetElapsedTime(started).TotalMilliseconds);
             return GuestOutcome<T>.Success(client);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && (SshErrors.IsTransport(exception) || exception is OperationCanceledException))

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Renci.SshNet.Common;
@@ -86,7 +85,7 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
                 return GuestOutcome<SshRun>.Failure(client.Error);
             }
 
-            var started = Stopwatch.GetTimestamp();
+            var started = timeProvider.GetTimestamp();
             try
             {
                 var run = await SshCommandRunner.RunAsync(client.Value, remote.Value.Line, remote.Value.Stdin, timeout, maxOutputBytes, timeProvider, cancellationToken);
@@ -96,7 +95,7 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
                     continue;
                 }
 
-                Report(command, run, timeout, maxOutputBytes, Stopwatch.GetElapsedTime(started));
+                Report(command, run, timeout, maxOutputBytes, timeProvider.GetElapsedTime(started));
                 return GuestOutcome<SshRun>.Success(run);
             }
             catch (Exception exception) when (exception is SshException or ObjectDisposedException or System.Net.Sockets.SocketException)
