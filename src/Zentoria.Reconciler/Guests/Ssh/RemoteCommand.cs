@@ -38,6 +38,8 @@ internal sealed record RemoteCommand(string Line, ReadOnlyMemory<byte>? Stdin)
     /// <param name="timeout">The operator's timeout; the guest's own is this plus <see cref="KillAfterSeconds"/>, none when infinite.</param>
     public static GuestOutcome<RemoteCommand> For(GuestTarget target, string pctCommand, GuestCommand command, ReadOnlyMemory<byte>? stdin, TimeSpan timeout)
     {
+        // SSH.NET sends EOF only after at least one byte; empty input is the same as none.
+        stdin = stdin is { IsEmpty: true } ? null : stdin;
         var inner = command.ShellLine;
         string[] guard = timeout == Timeout.InfiniteTimeSpan
             ? []

@@ -104,6 +104,17 @@ internal sealed class PctModeTests
     }
 
     [Test]
+    public async Task An_empty_file_is_written_without_waiting_for_input()
+    {
+        var path = folder.File("empty");
+
+        var written = await harness.Shell.WriteFileAtomicAsync(path, ReadOnlyMemory<byte>.Empty, UnixFileMode.UserRead, null, CancellationToken.None);
+
+        Assert.That(written.Error, Is.Null);
+        Assert.That(new FileInfo(path).Length, Is.Zero);
+    }
+
+    [Test]
     public async Task Reading_reports_a_missing_file_and_a_file_past_the_limit_as_typed_errors()
     {
         var large = folder.File("large");
