@@ -22,8 +22,8 @@ internal static class SshCommandRunner
         using var timer = new CancellationTokenSource(timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
 
-        // On cancellation SSH.NET sends SIGTERM on the channel and, should the server ignore signals, gives
-        // up waiting after 500 ms and closes the channel; either way the session stays usable.
+        // On cancellation SSH.NET sends a TERM signal request, which OpenSSH ignores, gives up after 500 ms
+        // and closes the channel: the session stays usable, and the guest's timeout (RemoteCommand) ends the process.
         Task execution;
         try
         {

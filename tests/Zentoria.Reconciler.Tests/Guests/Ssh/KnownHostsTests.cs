@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Zentoria.Reconciler.Guests.Ssh;
+using Zentoria.Reconciler.Tests.TestSupport;
 
 namespace Zentoria.Reconciler.Tests.Guests.Ssh;
 
@@ -36,15 +38,22 @@ internal sealed class KnownHostsTests
     }
 
     [Test]
-    public void A_hashed_name_written_by_ssh_keygen_matches()
+    public void A_name_hashed_by_ssh_keygen_matches()
     {
-        // From `ssh-keygen -H` on a file holding "127.0.0.1 ...": HMAC-SHA1 keyed by the salt over the name.
-        var salt = Convert.FromBase64String("Zm9vYmFyYmF6cXV4cXV1eGNvcmdlIQ==");
-#pragma warning disable CA5350 // The known_hosts format prescribes HMAC-SHA1.
-        var hash = Convert.ToBase64String(HMACSHA1.HashData(salt, "127.0.0.1"u8));
-#pragma warning restore CA5350
+        using var folder = new TemporaryFolder();
+        var file = folder.File("known_hosts");
+        File.WriteAllText(file, $"[127.0.0.1]:2222 {KeyField}\n");
 
-        Assert.That(KnownHosts.Check([$"|1|{Convert.ToBase64String(salt)}|{hash} {KeyField}"], "127.0.0.1", 22, Key), Is.EqualTo(KnownHostsVerdict.Trusted));
+        using (var keygen = Process.Start(new ProcessStartInfo("/usr/bin/ssh-keygen", ["-H", "-f", file]) { RedirectStandardOutput = true, RedirectStandardError = true })!)
+        {
+            keygen.WaitForExit(30_000);
+            Assert.That(keygen.ExitCode, Is.Zero);
+        }
+
+        var lines = File.ReadAllLines(file);
+        Assert.That(lines.Single(), Does.StartWith("|1|"));
+        Assert.That(KnownHosts.Check(lines, "127.0.0.1", 2222, Key), Is.EqualTo(KnownHostsVerdict.Trusted));
+        Assert.That(KnownHosts.Check(lines, "127.0.0.2", 2222, Key), Is.EqualTo(KnownHostsVerdict.Unknown));
     }
 
     [Test]
