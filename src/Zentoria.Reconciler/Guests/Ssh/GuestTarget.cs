@@ -11,5 +11,16 @@ internal sealed record GuestTarget(GuestTransportMode Mode, SshEndpoint Endpoint
 
     public static GuestTarget Pct(SshEndpoint node, VmId vmId) => new(GuestTransportMode.Pct, node, vmId);
 
+    /// <summary>The target an environment's <c>guests</c> settings give for one container.</summary>
+    /// <param name="containerAddress">The container's address (desired or observed); needed in direct mode only.</param>
+    /// <param name="nodeHost">The Proxmox node's SSH host, such as the API URL's host; needed in pct mode only.</param>
+    /// <returns>null in direct mode when the container has no address yet (DHCP, not observed).</returns>
+    public static GuestTarget? For(GuestAccessSpec access, VmId vmId, string? containerAddress, string nodeHost, int port = 22) => access.Mode switch
+    {
+        GuestTransportMode.Pct => Pct(new SshEndpoint(nodeHost, port, access.User), vmId),
+        _ when containerAddress is not null => Direct(new SshEndpoint(containerAddress, port, access.User)),
+        _ => null,
+    };
+
     public override string ToString() => VmId is { } id ? $"CT {id} via {Endpoint}" : Endpoint.ToString();
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Zentoria.Reconciler.DesiredState;
 
 namespace Zentoria.Reconciler.Guests.Ssh;
 
@@ -10,6 +11,16 @@ namespace Zentoria.Reconciler.Guests.Ssh;
 /// </remarks>
 internal sealed class SshGuestOptions
 {
+    /// <summary>The options an environment's <c>guests</c> settings give.</summary>
+    /// <param name="trustOnFirstUseFile">A file in the state folder to turn trust on first use on, or null.</param>
+    public static SshGuestOptions From(GuestAccessSpec access, string? trustOnFirstUseFile) => new()
+    {
+        KeyFile = access.KeyFile,
+        KnownHostsFile = access.KnownHostsFile,
+        PinnedFingerprint = access.HostKeyFingerprint,
+        TrustOnFirstUseFile = trustOnFirstUseFile,
+    };
+
     /// <summary>The private key (ed25519 or RSA, OpenSSH or PEM format).</summary>
     [Required]
     public string KeyFile { get; set; } = "";
