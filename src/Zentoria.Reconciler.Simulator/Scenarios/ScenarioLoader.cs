@@ -12,7 +12,7 @@ namespace Zentoria.Reconciler.Simulator.Scenarios;
 /// nodes: [{ name: pve }, { name: pve2 }]
 /// containers:
 ///   - { vmid: 441, node: pve, hostname: zentoria-backend, status: running, cores: 4, memory: 4096,
-///       swap: 512, diskGiB: 16, net0: "name=eth0,bridge=vmbr0,ip=192.168.220.241/24", tags: [zentoria, backend] }
+///       swap: 512, diskGiB: 16, net0: "name=eth0,bridge=vmbr0,ip=192.0.2.241/24", tags: [zentoria, backend] }
 /// faults:
 ///   - { kind: lockTimeout, route: "PUT /nodes/{node}/lxc/{vmid}/config", probability: 0.2 }
 ///   - { kind: latency, delay: 5ms }

@@ -1,7 +1,7 @@
 namespace Zentoria.Reconciler.DesiredState;
 
 /// <summary>The container's <c>net0</c>.</summary>
-/// <param name="Ip">An IPv4 address in CIDR form, such as <c>192.168.220.241/24</c>, or <c>dhcp</c>.</param>
+/// <param name="Ip">An IPv4 address in CIDR form, such as <c>192.0.2.241/24</c>, or <c>dhcp</c>.</param>
 /// <param name="Gateway">An IPv4 address, or null.</param>
 /// <param name="Bridge">The host bridge, such as <c>vmbr0</c>.</param>
 internal sealed record ContainerNetwork(string Ip, string? Gateway, string Bridge)

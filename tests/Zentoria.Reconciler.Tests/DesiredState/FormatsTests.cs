@@ -43,12 +43,12 @@ internal sealed class FormatsTests
     public void Image_references_have_no_tag_and_lower_case_paths(string value, bool valid) =>
         Assert.That(Formats.CheckImage(value) is null, Is.EqualTo(valid));
 
-    [TestCase("192.168.220.241/24", true)]
+    [TestCase("192.0.2.241/24", true)]
     [TestCase("127.0.2.240/8", true)]
     [TestCase("dhcp", true)]
-    [TestCase("192.168.220.241", false)]
-    [TestCase("192.168.220.256/24", false)]
-    [TestCase("192.168.220.1/33", false)]
+    [TestCase("192.0.2.241", false)]
+    [TestCase("192.0.2.256/24", false)]
+    [TestCase("192.0.2.1/33", false)]
     [TestCase("010.0.0.1/8", false)]
     public void Container_addresses_are_ipv4_with_a_prefix_or_dhcp(string value, bool valid) =>
         Assert.That(Formats.CheckCidr(value) is null, Is.EqualTo(valid));
@@ -93,7 +93,7 @@ internal sealed class FormatsTests
     [TestCase("127.0.0.1", true)]
     [TestCase("127.0.2.240/8", true)]
     [TestCase("::1", true)]
-    [TestCase("192.168.220.241/24", false)]
+    [TestCase("192.0.2.241/24", false)]
     [TestCase("localhost", false)]
     public void Only_127_0_0_0_8_and_ipv6_loopback_count_as_loopback(string value, bool loopback) =>
         Assert.That(Addresses.IsLoopback(value), Is.EqualTo(loopback));

@@ -50,7 +50,7 @@ internal sealed class OperatorOptionsValidationTests
     }
 
     [TestCase("0.0.0.0")]
-    [TestCase("192.168.220.241")]
+    [TestCase("192.0.2.241")]
     public void A_non_loopback_address_is_refused_unless_allowed(string address)
     {
         Assert.That(Validate(new OperatorOptions { Http = { Address = address } }), Has.Some.Contains("not a loopback address"));

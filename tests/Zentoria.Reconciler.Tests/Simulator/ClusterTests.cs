@@ -83,13 +83,13 @@ internal sealed class ClusterTests
     [Test]
     public async Task A_running_container_reports_its_interfaces_and_a_stopped_one_refuses()
     {
-        _sim.Simulator.Cluster.AddContainer(new ContainerSeed { VmId = 441, Running = true, Net0 = "name=eth0,bridge=vmbr0,hwaddr=BC:24:11:2E:C5:7E,ip=192.168.220.241/24" });
+        _sim.Simulator.Cluster.AddContainer(new ContainerSeed { VmId = 441, Running = true, Net0 = "name=eth0,bridge=vmbr0,hwaddr=BC:24:11:2E:C5:7E,ip=192.0.2.241/24" });
 
         var interfaces = (await _sim.GetDataAsync("nodes/pve/lxc/441/interfaces"))!.AsArray();
         using var stopped = await _sim.GetAsync("nodes/pve2/lxc/201/interfaces");
 
         var eth0 = interfaces.Single(i => i!["name"]!.GetValue<string>() == "eth0")!;
-        Assert.That(eth0["inet"]!.GetValue<string>(), Is.EqualTo("192.168.220.241/24"));
+        Assert.That(eth0["inet"]!.GetValue<string>(), Is.EqualTo("192.0.2.241/24"));
         Assert.That(eth0["hwaddr"]!.GetValue<string>(), Is.EqualTo("bc:24:11:2e:c5:7e"));
         Assert.That(stopped.ReasonPhrase, Is.EqualTo("CT 201 not running"));
     }

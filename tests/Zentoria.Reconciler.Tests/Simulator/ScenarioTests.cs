@@ -32,7 +32,7 @@ internal sealed class ScenarioTests
             Assert.That(config["tags"]!.GetValue<string>(), Is.EqualTo("backend;zentoria"));
             Assert.That(config["onboot"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(config["description"]!.GetValue<string>(), Is.EqualTo("Fastify / MCP gateway\n"));
-            Assert.That(config["net0"]!.GetValue<string>(), Does.StartWith("name=eth0,bridge=vmbr0,gw=192.168.220.1,hwaddr=BC:24:11:"));
+            Assert.That(config["net0"]!.GetValue<string>(), Does.StartWith("name=eth0,bridge=vmbr0,gw=192.0.2.1,hwaddr=BC:24:11:"));
         });
     }
 

@@ -31,10 +31,10 @@ internal static partial class Formats
     }
 
     public static string? CheckCidr(string value) => value == "dhcp" || Addresses.TryParseCidr(value, out _, out _) ? null :
-        $"'{value}' is not an IPv4 address with a prefix length such as 192.168.1.10/24, nor 'dhcp'";
+        $"'{value}' is not an IPv4 address with a prefix length such as 192.0.2.10/24, nor 'dhcp'";
 
     public static string? CheckIPv4(string value) => Addresses.TryParseIPv4(value, out _) ? null :
-        $"'{value}' is not an IPv4 address such as 192.168.1.1";
+        $"'{value}' is not an IPv4 address such as 192.0.2.1";
 
     public static string? CheckDuration(string value) => TryParseDuration(value, out _) ? null :
         $"'{value}' is not a duration; write it like 10s, 10m, 1h or 1h30m";

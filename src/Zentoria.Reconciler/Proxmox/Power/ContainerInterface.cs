@@ -13,7 +13,7 @@ internal sealed record ContainerInterface
     [JsonPropertyName("hwaddr")]
     public string? HardwareAddress { get; init; }
 
-    /// <summary>IPv4 address with prefix, <c>192.168.1.50/24</c>.</summary>
+    /// <summary>IPv4 address with prefix, <c>192.0.2.50/24</c>.</summary>
     [JsonPropertyName("inet")]
     public string? Inet { get; init; }
 

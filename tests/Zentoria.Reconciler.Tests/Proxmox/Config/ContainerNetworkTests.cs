@@ -4,7 +4,7 @@ namespace Zentoria.Reconciler.Tests.Proxmox.Config;
 
 internal sealed class ContainerNetworkTests
 {
-    private const string Live = "name=eth0,bridge=vmbr0,firewall=1,gw=192.168.1.1,hwaddr=BC:24:11:2E:C5:7E,ip=192.168.1.50/24,type=veth";
+    private const string Live = "name=eth0,bridge=vmbr0,firewall=1,gw=192.0.2.1,hwaddr=BC:24:11:2E:C5:7E,ip=192.0.2.50/24,type=veth";
 
     [Test]
     public void A_live_interface_reads_its_name_bridge_mac_address_and_gateway()
@@ -12,15 +12,15 @@ internal sealed class ContainerNetworkTests
         var network = ContainerNetwork.Parse(Live);
 
         Assert.That((network.Name, network.Bridge, network.HardwareAddress, network.Ip, network.Gateway),
-            Is.EqualTo(("eth0", "vmbr0", "BC:24:11:2E:C5:7E", "192.168.1.50/24", "192.168.1.1")));
+            Is.EqualTo(("eth0", "vmbr0", "BC:24:11:2E:C5:7E", "192.0.2.50/24", "192.0.2.1")));
     }
 
     [Test]
     public void Changing_the_address_keeps_the_mac_so_proxmox_does_not_invent_a_new_one()
     {
-        var changed = ContainerNetwork.Parse(Live).With(new Dictionary<string, string?> { ["ip"] = "192.168.1.60/24", ["firewall"] = null });
+        var changed = ContainerNetwork.Parse(Live).With(new Dictionary<string, string?> { ["ip"] = "192.0.2.60/24", ["firewall"] = null });
 
-        Assert.That(changed.ToPropertyString(), Is.EqualTo("name=eth0,bridge=vmbr0,gw=192.168.1.1,hwaddr=BC:24:11:2E:C5:7E,ip=192.168.1.60/24,type=veth"));
+        Assert.That(changed.ToPropertyString(), Is.EqualTo("name=eth0,bridge=vmbr0,gw=192.0.2.1,hwaddr=BC:24:11:2E:C5:7E,ip=192.0.2.60/24,type=veth"));
     }
 
     [Test]
