@@ -22,4 +22,10 @@ internal static partial class Log
 
     [LoggerMessage(7005, LogLevel.Information, "Git webhook from {RemoteAddress} ignored: {Reason}")]
     public static partial void WebhookIgnored(ILogger logger, string remoteAddress, string reason);
+
+    [LoggerMessage(7006, LogLevel.Warning, "Revision {Revision} was rejected with {ErrorCount} validation errors; the last valid revision stays in force")]
+    public static partial void RevisionRejected(ILogger logger, string revision, int errorCount);
+
+    [LoggerMessage(7007, LogLevel.Error, "Fetching and loading the desired state failed unexpectedly")]
+    public static partial void TickFailed(ILogger logger, Exception exception);
 }
