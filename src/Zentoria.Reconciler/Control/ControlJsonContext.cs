@@ -5,7 +5,6 @@ namespace Zentoria.Reconciler.Control;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
-    WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ControlDocument))]
 [JsonSerializable(typeof(ControlAuditRecord))]
