@@ -23,7 +23,8 @@ internal static class GitSourceOptionsCheck
             return $"'{reference}' is not a valid branch or tag name";
         }
 
-        if (options.Path.Split('/', '\\').Contains(".."))
+        // A rooted path would make Path.Combine drop the checkout folder and read anywhere on the machine.
+        if (Path.IsPathRooted(options.Path) || options.Path.Split('/', '\\').Contains(".."))
         {
             return $"the path '{options.Path}' leaves the repository";
         }

@@ -19,7 +19,9 @@ internal sealed class GitRunnerTests
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
         var time = new FakeTimeProvider();
         using var folder = new TemporaryFolder();
-        var runner = new GitRunner(new Dictionary<string, string?>(), TimeSpan.FromSeconds(30), time, new SecretRedactor(), NullLogger.Instance);
+        // No proxy: git must connect to the loopback listener itself.
+        var noProxy = new Dictionary<string, string?> { ["http_proxy"] = "", ["HTTP_PROXY"] = "", ["all_proxy"] = "", ["ALL_PROXY"] = "" };
+        var runner = new GitRunner(noProxy, TimeSpan.FromSeconds(30), time, new SecretRedactor(), NullLogger.Instance);
 
         var running = runner.RunAsync(["ls-remote", $"http://127.0.0.1:{port}/repo.git"], folder.Path, CancellationToken.None);
         using var accepted = await silent.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(10));

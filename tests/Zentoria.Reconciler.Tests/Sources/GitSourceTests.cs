@@ -210,6 +210,24 @@ internal sealed class GitSourceTests
         Assert.That(GitSourceOptionsCheck.Check(new GitSourceOptions { Repository = url, Branch = branch }), Is.Not.Null);
     }
 
+    [TestCase("/etc")]
+    [TestCase("deploy/../../..")]
+    public void A_path_that_leaves_the_repository_is_refused(string path)
+    {
+        Assert.That(GitSourceOptionsCheck.Check(new GitSourceOptions { Repository = "/repo.git", Path = path }), Does.Contain("leaves the repository"));
+    }
+
+    [Test]
+    public async Task A_repository_url_that_would_run_a_command_is_not_run()
+    {
+        var marker = Path.Combine(repository.Work, "..", "pwned");
+
+        var result = await Source(o => o.Repository = $"ext::sh -c touch% {marker}").FetchAsync(CancellationToken.None);
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(File.Exists(marker), Is.False);
+    }
+
     private GitSource Source(Action<GitSourceOptions>? configure = null)
     {
         var options = new GitSourceOptions { Repository = repository.Bare, Branch = "main", Path = TestRepository.DesiredPath };
