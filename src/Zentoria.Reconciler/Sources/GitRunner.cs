@@ -74,7 +74,15 @@ internal sealed class GitRunner(
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited between the deadline and the kill; its exit is awaited below all the same.
+            }
+
             await process.WaitForExitAsync(CancellationToken.None);
             cancellationToken.ThrowIfCancellationRequested();
             return new GitCommandResult(-1, await output, redactor.Redact(await error), TimedOut: true);
