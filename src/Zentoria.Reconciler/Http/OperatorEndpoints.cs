@@ -34,6 +34,7 @@ internal sealed class OperatorEndpoints(
         routes.MapGet("/readyz", context => Handler(context).ReadyzAsync(context));
         routes.MapGet("/status", context => Handler(context).StatusAsync(context));
         routes.MapPost("/reconcile", context => Handler(context).ReconcileAsync(context));
+        Sources.GitWebhookEndpoint.Map(routes);
     }
 
     public async Task MetricsAsync(HttpContext context)

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Zentoria.Reconciler.Control;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(ControlDocument))]
+[JsonSerializable(typeof(ControlAuditRecord))]
+internal sealed partial class ControlJsonContext : JsonSerializerContext;

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.DesiredState.Loading;
+using Zentoria.Reconciler.Reconciliation;
+
+namespace Zentoria.Reconciler.Sources;
+
+/// <summary>
+/// Source → loader → pass: fetches on its jittered interval or when a webhook asks, loads each new revision, and
+/// puts it in force only when it is valid. A failed fetch or an invalid revision leaves the last valid one in force.
+/// </summary>
+/// <remarks><see cref="TickAsync"/> is the single step tests drive; <see cref="RunAsync"/> is a thin loop around it.</remarks>
+internal sealed class SourceSynchronizer(
+    IDesiredStateSource source,
+    string environment,
+    FetchTrigger fetches,
+    ReconcileTrigger passes,
+    SourcePollingOptions options,
+    Randomizer random,
+    TimeProvider time,
+    ILogger logger)
+{
+    private readonly BackoffPolicy backoff = new(options.ToScheduling(), random);
+    private SourceState state = SourceState.Empty;
+
+    public SourceState State => Volatile.Read(ref state);
+
+    /// <summary>The desired state to enforce, or null while no valid revision has been fetched.</summary>
+    public Desired? Current => State.Desired;
+
+    public async Task<SourceTickOutcome> TickAsync(CancellationToken cancellationToken)
+    {
+        var current = State;
+        var fetched = await source.FetchAsync(cancellationToken);
+        if (!fetched.Succeeded)
+        {
+            Publish(current with { Failure = fetched.Failure, ConsecutiveFailures = current.ConsecutiveFailures + 1 });
+            return SourceTickOutcome.FetchFailed;
+        }
+
+        var revision = fetched.Snapshot.Revision;
+        if (revision == current.Desired?.Revision || revision == current.Rejected?.Revision)
+        {
+            Publish(current with { Failure = null, ConsecutiveFailures = 0 });
+            return SourceTickOutcome.Unchanged;
+        }
+
+        var loaded = DesiredStateLoader.Load(fetched.Snapshot.Path, environment);
+        if (!loaded.IsValid)
+        {
+            Log.RevisionRejected(logger, revision, loaded.Errors.Length);
+            Publish(current with { Rejected = new RejectedRevision(revision, loaded.Errors, time.GetUtcNow()), Failure = null, ConsecutiveFailures = 0 });
+            return SourceTickOutcome.Rejected;
+        }
+
+        // The commit SHA names the revision in status, metrics and audit; the loader only knows a content hash.
+        Publish(new SourceState(loaded.Desired with { Revision = revision }, null, null, 0));
+        passes.Request();
+        return SourceTickOutcome.Applied;
+    }
+
+    /// <summary>Fetches until cancelled; never throws for a failed fetch.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await TickAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One bad fetch must not end polling; it counts as a failure and backs off.
+                Log.TickFailed(logger, e);
+                var current = State;
+                Publish(current with { Failure = new SourceFailure(SourceFailureKind.Failed, e.Message), ConsecutiveFailures = current.ConsecutiveFailures + 1 });
+            }
+
+            await fetches.WaitAsync(NextDelay(), time, cancellationToken);
+        }
+    }
+
+    /// <summary>The jittered interval after a good fetch; capped exponential backoff after failed ones.</summary>
+    public TimeSpan NextDelay()
+    {
+        var failures = State.ConsecutiveFailures;
+        return failures > 0 ? backoff.NextBackoff(failures) : backoff.NextInterval();
+    }
+
+    private void Publish(SourceState next) => Volatile.Write(ref state, next);
+}

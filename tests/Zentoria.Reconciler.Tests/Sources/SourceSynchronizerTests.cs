@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Zentoria.Reconciler.Observability;
+using Zentoria.Reconciler.Reconciliation;
+using Zentoria.Reconciler.Sources;
+
+namespace Zentoria.Reconciler.Tests.Sources;
+
+internal sealed class SourceSynchronizerTests
+{
+    private TestRepository repository = null!;
+    private FakeTimeProvider time = null!;
+    private ReconcileTrigger passes = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        repository = new TestRepository();
+        time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        passes = new ReconcileTrigger();
+    }
+
+    [TearDown]
+    public void TearDown() => repository.Dispose();
+
+    [Test]
+    public async Task A_valid_commit_is_put_in_force_under_its_sha_and_a_pass_is_requested()
+    {
+        var sha = repository.CommitMinimal();
+        var synchronizer = Synchronizer();
+
+        var outcome = await synchronizer.TickAsync(CancellationToken.None);
+
+        Assert.That(outcome, Is.EqualTo(SourceTickOutcome.Applied));
+        Assert.That(synchronizer.Current?.Revision, Is.EqualTo(sha));
+        Assert.That(await passes.WaitAsync(TimeSpan.FromHours(1), time, CancellationToken.None), Is.EqualTo(WakeReason.Triggered));
+        Assert.That(await synchronizer.TickAsync(CancellationToken.None), Is.EqualTo(SourceTickOutcome.Unchanged));
+    }
+
+    [Test]
+    public async Task An_invalid_commit_is_rejected_and_the_last_valid_revision_stays_in_force()
+    {
+        var good = repository.CommitMinimal();
+        var synchronizer = Synchronizer();
+        await synchronizer.TickAsync(CancellationToken.None);
+
+        repository.WriteFile("deploy/base/containers.yaml", "kind: [broken\n");
+        var broken = repository.CommitAndPush("broken");
+        var outcome = await synchronizer.TickAsync(CancellationToken.None);
+        var again = await synchronizer.TickAsync(CancellationToken.None);
+
+        Assert.That(outcome, Is.EqualTo(SourceTickOutcome.Rejected));
+        Assert.That(again, Is.EqualTo(SourceTickOutcome.Unchanged), "a rejected revision is reported once");
+        Assert.That(synchronizer.Current?.Revision, Is.EqualTo(good));
+        Assert.That(synchronizer.State.Rejected?.Revision, Is.EqualTo(broken));
+        Assert.That(synchronizer.State.Rejected!.Errors, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_failed_fetch_keeps_the_last_valid_revision_and_backs_off()
+    {
+        var good = repository.CommitMinimal();
+        var synchronizer = Synchronizer();
+        await synchronizer.TickAsync(CancellationToken.None);
+        var interval = synchronizer.NextDelay();
+
+        Directory.Move(repository.Bare, repository.Bare + ".gone");
+        var outcome = await synchronizer.TickAsync(CancellationToken.None);
+
+        Assert.That(outcome, Is.EqualTo(SourceTickOutcome.FetchFailed));
+        Assert.That(synchronizer.Current?.Revision, Is.EqualTo(good));
+        Assert.That(synchronizer.State.Failure?.Kind, Is.EqualTo(SourceFailureKind.Unreachable));
+        Assert.That(interval, Is.EqualTo(TimeSpan.FromSeconds(60)), "jitter drawn at 0.5 is none");
+        Assert.That(synchronizer.NextDelay(), Is.EqualTo(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public void The_polling_interval_is_jittered_either_way()
+    {
+        var low = new SourceSynchronizer(new CountingSource(), "test", new FetchTrigger(), passes, new SourcePollingOptions(), () => 0.0, time, NullLogger.Instance);
+        var high = new SourceSynchronizer(new CountingSource(), "test", new FetchTrigger(), passes, new SourcePollingOptions(), () => 0.999_999, time, NullLogger.Instance);
+
+        Assert.That(low.NextDelay(), Is.EqualTo(TimeSpan.FromSeconds(54)));
+        Assert.That(high.NextDelay().TotalSeconds, Is.EqualTo(66).Within(0.001));
+    }
+
+    private SourceSynchronizer Synchronizer()
+    {
+        var options = new GitSourceOptions { Repository = repository.Bare, Path = TestRepository.DesiredPath };
+        var source = new GitSource(options, repository.StateFolder, time, new SecretRedactor(), NullLogger.Instance);
+        return new SourceSynchronizer(source, "test", new FetchTrigger(), passes, new SourcePollingOptions(), () => 0.5, time, NullLogger.Instance);
+    }
+}
