@@ -1,0 +1,12 @@
+namespace Zentoria.Reconciler.Proxmox;
+
+internal enum ClusterResourceType
+{
+    Unknown,
+    Lxc,
+    Qemu,
+    Node,
+    Storage,
+    Sdn,
+    Pool,
+}

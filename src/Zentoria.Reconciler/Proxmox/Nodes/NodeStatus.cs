@@ -1,0 +1,8 @@
+namespace Zentoria.Reconciler.Proxmox;
+
+internal enum NodeStatus
+{
+    Unknown,
+    Online,
+    Offline,
+}

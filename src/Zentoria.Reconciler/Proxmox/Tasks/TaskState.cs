@@ -1,0 +1,8 @@
+namespace Zentoria.Reconciler.Proxmox;
+
+internal enum TaskState
+{
+    Unknown,
+    Running,
+    Stopped,
+}

@@ -1,0 +1,3 @@
+namespace Zentoria.Reconciler.Benchmarks;
+
+internal sealed record ReadSettings(int Nodes, TimeSpan Latency, int PerNode, bool InProcess);
