@@ -31,4 +31,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information,
         Message = "Proxmox {TaskType} of {VmId} on {Node} had not happened; sending it again")]
     public static partial void ResendingCreate(this ILogger logger, string taskType, int vmId, string node);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning,
+        Message = "Polling Proxmox task {Upid} failed ({ErrorKind}); still waiting until the deadline")]
+    public static partial void TaskPollFailed(this ILogger logger, string upid, string errorKind);
 }

@@ -50,6 +50,12 @@ internal sealed record ContainerConfig(IReadOnlyDictionary<string, string> Value
     /// <summary><c>net0</c>.. as property strings, keyed by interface index.</summary>
     public IReadOnlyDictionary<int, string> Networks => Indexed("net");
 
+    /// <summary><c>net0</c>.. parsed, keyed by interface index; rewrite them with <see cref="ContainerNetwork.With"/> to keep the MAC.</summary>
+    public IReadOnlyDictionary<int, ContainerNetwork> ParsedNetworks => Networks.ToDictionary(n => n.Key, n => ContainerNetwork.Parse(n.Value));
+
+    /// <summary>The root volume parsed (storage, size), or null when the config has none.</summary>
+    public ContainerVolume? RootVolume => RootFs is { } rootfs ? ContainerVolume.Parse(rootfs) : null;
+
     /// <summary><c>mp0</c>.. as property strings, keyed by mount point index.</summary>
     public IReadOnlyDictionary<int, string> MountPoints => Indexed("mp");
 

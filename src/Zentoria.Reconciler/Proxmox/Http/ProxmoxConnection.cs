@@ -80,7 +80,9 @@ internal sealed class ProxmoxConnection(
 
     private async Task<DataEnvelope<T>> AttemptAsync<T>(ApiRequest request, CancellationToken callerToken, CancellationToken retryToken)
     {
-        using var lease = await limiter.AcquireAsync(request.Route.Node, retryToken);
+        // A login runs inside another request's attempt, which already holds a slot; taking one more could
+        // deadlock a full pool of requests all waiting for that login.
+        using var lease = request.Anonymous ? default(NodeConcurrencyLease?) : await limiter.AcquireAsync(request.Route.Node, retryToken);
         return await pipelines.Attempt.ExecuteAsync(
             static (state, attemptToken) => new ValueTask<DataEnvelope<T>>(state.Connection.SendOnceAsync<T>(state.Request, state.CallerToken, attemptToken)),
             (Connection: this, Request: request, CallerToken: callerToken),
@@ -151,16 +153,17 @@ internal sealed class ProxmoxConnection(
         return message;
     }
 
-    private static async Task<DataEnvelope<T>> ReadEnvelopeAsync<T>(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<DataEnvelope<T>> ReadEnvelopeAsync<T>(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using var stream = new BoundedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken), Options.MaxResponseBytes);
             return await JsonSerializer.DeserializeAsync<DataEnvelope<T>>(stream, ProxmoxJson.Options, cancellationToken)
                 ?? new DataEnvelope<T>();
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException or InvalidDataException)
         {
+            // Converters read with the reader's typed getters and checked casts; any of these means the body is not what this client models.
             throw new ProxmoxException(
                 ProxmoxErrorKind.ApiError,
                 $"{request.Context} answered {(int)response.StatusCode} with a body this client cannot read: {ProxmoxErrorText.Normalize(exception.Message)}",

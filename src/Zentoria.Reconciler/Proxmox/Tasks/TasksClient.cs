@@ -87,6 +87,12 @@ internal sealed class TasksClient(ProxmoxConnection connection, TimeProvider tim
         {
             return null;
         }
+        catch (ProxmoxException unreachable) when (unreachable.Kind is ProxmoxErrorKind.ConnectionFailed or ProxmoxErrorKind.Timeout or ProxmoxErrorKind.NodeUnreachable)
+        {
+            // The task runs on regardless of our connection; a network blip must not end a long wait early.
+            logger.TaskPollFailed(upid.ToString(), unreachable.Kind.ToString());
+            return null;
+        }
     }
 
     private async Task<ProxmoxTaskFailedException> FailureOfAsync(Upid upid, ProxmoxTaskStatus status, CancellationToken cancellationToken)

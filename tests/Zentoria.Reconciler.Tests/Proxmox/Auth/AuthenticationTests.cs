@@ -71,6 +71,17 @@ internal sealed class AuthenticationTests
     }
 
     [Test]
+    public async Task A_first_login_does_not_wait_for_a_slot_held_by_the_request_that_needs_it()
+    {
+        var handler = TicketServer();
+        using var client = ProxmoxClient.Create(LoginOptions(o => o.MaxConcurrentRequestsPerNode = 1), handler, new FakeTimeProvider());
+
+        var version = await client.Version.GetAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(version.Release, Is.EqualTo("9.1"));
+    }
+
+    [Test]
     public void A_wrong_password_is_one_line_naming_the_user_and_never_the_password()
     {
         var handler = new StubProxmoxHandler().On("POST", "/access/ticket", () => StubResponses.Error(401, "authentication failure"));
@@ -93,11 +104,12 @@ internal sealed class AuthenticationTests
         Assert.That(printed, Does.Not.Contain(TestClients.TokenSecret).And.Not.Contain(Ticket).And.Not.Contain(Csrf).And.Not.Contain("hunter22"));
     }
 
-    private static ProxmoxClientOptions LoginOptions() => TestClients.Options(o =>
+    private static ProxmoxClientOptions LoginOptions(Action<ProxmoxClientOptions>? configure = null) => TestClients.Options(o =>
     {
         o.ApiToken = null;
         o.Username = "root@pam";
         o.Password = "s3cret-pass";
+        configure?.Invoke(o);
     });
 
     private static StubProxmoxHandler TicketServer() => new StubProxmoxHandler()

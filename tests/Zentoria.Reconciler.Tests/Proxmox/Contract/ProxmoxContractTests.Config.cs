@@ -65,7 +65,24 @@ internal sealed partial class ProxmoxContractTests
         await Client.Tasks.WaitAsync(await Client.Config.GrowDiskAsync(Node, vmid, "rootfs", 1L << 30, cancellationToken), cancellationToken);
         var config = await Client.Config.GetAsync(Node, vmid, cancellationToken);
 
-        Assert.That(config.RootFs, Does.Contain("size=2G"));
+        Assert.That((config.RootVolume?.Storage, config.RootVolume?.SizeBytes), Is.EqualTo((environment.Storage, (long?)(2L << 30))));
+    }
+
+    [Test]
+    public async Task Rewriting_an_interface_from_its_live_value_keeps_its_mac_address(CancellationToken cancellationToken)
+    {
+        var vmid = await environment.CreateContainerAsync("ct-net", cancellationToken);
+        var live = (await Client.Config.GetAsync(Node, vmid, cancellationToken)).ParsedNetworks[0];
+
+        var changed = live.With(new Dictionary<string, string?> { ["ip"] = "192.0.2.10/24", ["gw"] = "192.0.2.1" });
+        await Client.Config.UpdateAsync(Node, vmid, new ContainerConfigUpdate { Set = Values(("net0", changed.ToPropertyString())) }, cancellationToken);
+        var after = (await Client.Config.GetAsync(Node, vmid, cancellationToken)).ParsedNetworks[0];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(live.HardwareAddress, Does.Match("^[0-9A-F]{2}(:[0-9A-F]{2}){5}$"));
+            Assert.That((after.HardwareAddress, after.Ip, after.Gateway), Is.EqualTo((live.HardwareAddress, "192.0.2.10/24", "192.0.2.1")));
+        });
     }
 
     [Test]

@@ -71,4 +71,34 @@ internal sealed class RequestEncodingTests
 
         Assert.That(error.Message, Is.EqualTo("GET /nodes/pve/lxc/101/status/current failed with 500: Configuration file 'nodes/pve/lxc/101.conf' does not exist"));
     }
+
+    [TestCase("""{"data":{"vmid":"abc","status":"running"}}""", Description = "a vmid that is no number")]
+    [TestCase("""{"data":{"vmid":99999999999,"status":"running"}}""", Description = "a vmid beyond int")]
+    [TestCase("""{"data":[1,2]}""", Description = "an array where an object belongs")]
+    [TestCase("""<html>proxy error</html>""", Description = "not JSON at all")]
+    public void A_success_body_this_client_cannot_read_is_a_typed_api_error(string body)
+    {
+        var handler = new StubProxmoxHandler().On("GET", "/nodes/pve/lxc/101/status/current", () => new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body) });
+        using var client = TestClients.Create(handler);
+
+        var error = Assert.ThrowsAsync<ProxmoxException>(() => client.Status.GetCurrentAsync(TestClients.Pve, TestClients.Ct101, CancellationToken.None))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(ProxmoxErrorKind.ApiError));
+            Assert.That(error.Message, Does.StartWith("GET /nodes/pve/lxc/101/status/current answered 200 with a body this client cannot read: ").And.Not.Contain('\n'));
+        });
+    }
+
+    [Test]
+    public void An_answer_larger_than_the_limit_is_refused_as_an_api_error()
+    {
+        var big = "[" + string.Join(',', Enumerable.Repeat("""{"id":"lxc/101","type":"lxc","vmid":101}""", 200)) + "]";
+        var handler = new StubProxmoxHandler().On("GET", "/cluster/resources", () => StubResponses.Data(big));
+        using var client = TestClients.Create(handler, configure: o => o.MaxResponseBytes = 4096);
+
+        var error = Assert.ThrowsAsync<ProxmoxException>(() => client.Cluster.GetContainersAsync(CancellationToken.None))!;
+
+        Assert.That((error.Kind, error.Message), Is.EqualTo((ProxmoxErrorKind.ApiError, "GET /cluster/resources answered 200 with a body this client cannot read: the answer is larger than 4096 bytes")));
+    }
 }

@@ -11,6 +11,8 @@ internal sealed class TaskWaitTests
 
     private static HttpResponseMessage Running() => StubResponses.Data($$"""{"upid":"{{TestClients.UpidStart}}","type":"vzstart","id":"101","status":"running","pid":1,"starttime":1}""");
 
+    private static HttpResponseMessage Unreachable() => StubResponses.Bare(595, "No route to host");
+
     private static HttpResponseMessage Stopped(string exit) => StubResponses.Data($$"""{"upid":"{{TestClients.UpidStart}}","type":"vzstart","id":"101","status":"stopped","exitstatus":"{{exit}}"}""");
 
     [Test]
@@ -103,6 +105,27 @@ internal sealed class TaskWaitTests
         var status = await client.Tasks.WaitAsync(Start, CancellationToken.None);
 
         Assert.That((status.Succeeded, handler.CallsTo("GET", StatusPath)), Is.EqualTo((true, 2)));
+    }
+
+    [Test]
+    public async Task Waiting_outlasts_a_node_that_is_unreachable_for_longer_than_the_read_retries()
+    {
+        var handler = new StubProxmoxHandler().OnSequence(
+            "GET", StatusPath, Running, Unreachable, Unreachable, Unreachable, Unreachable, Unreachable, () => Stopped("OK"));
+        using var client = TestClients.Create(handler);
+
+        var status = await client.Tasks.WaitAsync(Start, CancellationToken.None);
+
+        Assert.That((status.Succeeded, handler.CallsTo("GET", StatusPath)), Is.EqualTo((true, 7)));
+    }
+
+    [Test]
+    public void A_node_unreachable_until_the_deadline_ends_the_wait_as_a_task_timeout()
+    {
+        var handler = new StubProxmoxHandler().On("GET", StatusPath, Unreachable);
+        using var client = TestClients.Create(handler);
+
+        Assert.ThrowsAsync<ProxmoxTaskTimeoutException>(() => client.Tasks.WaitAsync(Start, CancellationToken.None, TimeSpan.FromSeconds(5)));
     }
 
     [Test]
