@@ -112,7 +112,7 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
         folder.Dispose();
     }
 
-    private static void Copy(string from, string to)
+    public static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from))
