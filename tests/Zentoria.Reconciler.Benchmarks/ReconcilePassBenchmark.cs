@@ -36,8 +36,8 @@ internal static class ReconcilePassBenchmark
             foreach (var count in parseResult.GetValue(containers)!)
             {
                 var (wall, calls, allocated) = await RunAsync(count, delay, cancellationToken);
-                // The observer reads 8 configs at once (3 per node in the client): the floor is N x latency / 8.
-                var ideal = count * delay.TotalSeconds / Math.Min(8, Nodes * 3);
+                // The client keeps 3 requests in flight per node: the floor is N x latency / (3 x nodes).
+                var ideal = count * delay.TotalSeconds / Math.Min(Zentoria.Reconciler.Reconciliation.Observe.LiveObserver.Parallelism, Nodes * 3);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{count,10} {wall.TotalSeconds,9:0.00}s {calls,10} {1 + count,7} {ideal,7:0.00}s {allocated / 1048576.0,9:0.0} MiB {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,7:0} MiB"));
             }
@@ -92,7 +92,22 @@ internal static class ReconcilePassBenchmark
                 throw new InvalidOperationException($"the measured pass was {result}");
             }
 
-            return (wall, await ProxmoxCallsAsync(metrics, cancellationToken) - callsBefore, allocated);
+            var calls = await ProxmoxCallsAsync(metrics, cancellationToken) - callsBefore;
+
+            // Where the time goes: the desired-state load and the observation, each alone.
+            var source = host.Services.GetRequiredService<DesiredStateSource>();
+            var loadStarted = TimeProvider.System.GetTimestamp();
+            var desired = source.Load().Desired!;
+            var load = TimeProvider.System.GetElapsedTime(loadStarted);
+            var observeStarted = TimeProvider.System.GetTimestamp();
+            var live = await host.Services.GetRequiredService<Zentoria.Reconciler.Reconciliation.Observe.LiveObserver>().ObserveAsync(desired, cancellationToken);
+            var observe = TimeProvider.System.GetElapsedTime(observeStarted);
+            var planStarted = TimeProvider.System.GetTimestamp();
+            var plan = Zentoria.Reconciler.Planning.Planner.Plan(desired, live);
+            _ = UnitWork.Of(desired, live, plan);
+            var planning = TimeProvider.System.GetElapsedTime(planStarted);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",10} of which: load desired state {load.TotalSeconds:0.00}s, observe {observe.TotalSeconds:0.00}s, plan {planning.TotalSeconds:0.00}s"));
+            return (wall, calls, allocated);
         }
         finally
         {

@@ -16,8 +16,8 @@ namespace Zentoria.Reconciler.Reconciliation.Observe;
 /// </remarks>
 internal sealed class LiveObserver(ProxmoxClient client)
 {
-    /// <summary>Config reads in flight at once; the client also caps requests per node.</summary>
-    public const int Parallelism = 8;
+    /// <summary>Config reads in flight at once across the cluster; the client also caps each node (3 by default).</summary>
+    public const int Parallelism = 16;
 
     public async Task<LiveState> ObserveAsync(Desired desired, CancellationToken cancellationToken)
     {
