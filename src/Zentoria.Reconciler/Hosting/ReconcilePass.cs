@@ -39,7 +39,12 @@ internal sealed class ReconcilePass(
         LiveState live;
         try
         {
-            live = await observer.ObserveAsync(desired, cancellationToken);
+            // Only due containers are read: units fall due at jittered times, and a pass for one must not re-read all.
+            var due = desired.Containers
+                .Where(c => scheduler.Decide(new UnitKey(UnitKind.Container, c.Name.Value), SpecFingerprint.Of(c)) == UnitDecision.Due)
+                .Select(c => c.VmId)
+                .ToHashSet();
+            live = await observer.ObserveAsync(desired, cancellationToken, due.Contains);
         }
         catch (ProxmoxException e)
         {

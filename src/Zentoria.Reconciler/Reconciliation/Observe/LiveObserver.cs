@@ -19,14 +19,16 @@ internal sealed class LiveObserver(ProxmoxClient client)
     /// <summary>Config reads in flight at once across the cluster; the client also caps each node (3 by default).</summary>
     public const int Parallelism = 16;
 
-    public async Task<LiveState> ObserveAsync(Desired desired, CancellationToken cancellationToken)
+    /// <param name="include">Which desired containers to read; a pass reads only the ones that are due. Null: all.</param>
+    public async Task<LiveState> ObserveAsync(Desired desired, CancellationToken cancellationToken, Func<VmId, bool>? include = null)
     {
         var resources = await client.Cluster.GetContainersAsync(cancellationToken);
-        var wanted = desired.Containers.Select(c => c.VmId).ToHashSet();
+        var wanted = desired.Containers.Select(c => c.VmId).Where(include ?? (_ => true)).ToHashSet();
+        var desiredIds = desired.Containers.Select(c => c.VmId).ToHashSet();
         var tag = desired.Environment.ManagedTag.Trim().ToLowerInvariant();
         var managed = resources
             .Where(r => r is { VmId: not null, Node: not null, Template: false })
-            .Where(r => wanted.Contains(r.VmId!.Value) || (desired.Environment.Prune && tag.Length > 0 && r.Tags.Any(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase))))
+            .Where(r => wanted.Contains(r.VmId!.Value) || (desired.Environment.Prune && !desiredIds.Contains(r.VmId!.Value) && tag.Length > 0 && r.Tags.Any(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase))))
             .ToList();
 
         var live = new LiveContainer[managed.Count];
