@@ -106,6 +106,13 @@ internal sealed class ChildProcess : IDisposable
         return true;
     }
 
+    /// <summary>SIGINT, as Ctrl+C in a terminal sends.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILL: no shutdown hook, no flush, as a crash or an OOM killer would.</summary>
     public void Kill()
     {

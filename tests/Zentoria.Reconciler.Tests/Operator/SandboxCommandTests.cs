@@ -46,6 +46,29 @@ internal sealed partial class SandboxCommandTests
         });
     }
 
+    [Test]
+    public async Task Sandbox_keeps_serving_metrics_and_status_until_interrupted_and_then_exits_zero()
+    {
+        using var folder = new TemporaryFolder();
+        using var child = Sandbox(folder);
+        Assert.That(await ChildProcess.UntilAsync(() => child.Output.Contains("Press Ctrl+C", StringComparison.Ordinal), Limit), Is.True, child.Error);
+        var address = Endpoint().Match(child.Output).Groups[1].Value;
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var metrics = await http.GetStringAsync(new Uri(address + "metrics"));
+        var status = await http.GetStringAsync(new Uri(address + "status"));
+        child.Interrupt();
+        var exitCode = await child.ExitCodeAsync(Limit);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(child.Output, Does.Contain("Sandbox converged"));
+            Assert.That(metrics, Does.Contain("zentoria_unit_info{kind=\"Container\",name=\"ai\",sync=\"Synced\",health=\"Healthy\"} 1"));
+            Assert.That(JsonDocument.Parse(status).RootElement.GetProperty("ready").GetBoolean(), Is.True);
+            Assert.That(exitCode, Is.Zero, child.Error);
+        });
+    }
+
     [TestCase("text")]
     [TestCase("json")]
     public async Task Nothing_a_sandbox_run_prints_or_stores_contains_the_api_token(string logFormat)
@@ -74,6 +97,9 @@ internal sealed partial class SandboxCommandTests
             "--state-dir", folder.File("state"),
             "--desired-state", Path.Join(RepositoryRoot.Path, "desired-state"),
         ]);
+
+    [GeneratedRegex(@"(http://127\.0\.0\.1:\d+/)metrics")]
+    private static partial Regex Endpoint();
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Uuid();
