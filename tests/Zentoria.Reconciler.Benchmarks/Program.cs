@@ -5,5 +5,7 @@ using Zentoria.Reconciler.Benchmarks;
 var root = new RootCommand("Zentoria Reconciler benchmarks. They print figures; they are not timed tests.")
 {
     ProxmoxReadBenchmark.Create(),
+    ReconcilePassBenchmark.Create(),
+    SandboxMemoryBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -10,6 +10,10 @@ internal static class CommandLine
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(SimulatorCommand.Create());
+        root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ApplyCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

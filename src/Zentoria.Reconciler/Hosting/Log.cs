@@ -42,4 +42,16 @@ internal static partial class Log
 
     [LoggerMessage(1014, LogLevel.Warning, "POST /reconcile is disabled: no token in {TokenSource}")]
     public static partial void ReconcileEndpointDisabled(ILogger logger, string tokenSource);
+
+    [LoggerMessage(1020, LogLevel.Information, "Desired state {Revision} accepted with {Units} units")]
+    public static partial void DesiredAccepted(ILogger logger, string revision, int units);
+
+    [LoggerMessage(1021, LogLevel.Error, "Desired state {InvalidRevision} is invalid ({ErrorCount} errors, see status); still enforcing {Revision}")]
+    public static partial void DesiredRejected(ILogger logger, string invalidRevision, int errorCount, string revision);
+
+    [LoggerMessage(1022, LogLevel.Warning, "Could not observe Proxmox; nothing is planned this pass: {Error}")]
+    public static partial void ObserveFailed(ILogger logger, string error);
+
+    [LoggerMessage(1023, LogLevel.Error, "{Unit} threw; retrying with backoff")]
+    public static partial void UnitThrew(ILogger logger, Exception exception, string unit);
 }

@@ -168,8 +168,8 @@ internal sealed class OperatorHost : IAsyncDisposable
         services.AddSingleton<AuditTrail>();
         services.AddSingleton(sp => ReconcileToken.Load(Value(sp).Http, Environment.GetEnvironmentVariable, sp.GetRequiredService<SecretRedactor>()));
         services.AddSingleton<OperatorEndpoints>();
-        services.AddSingleton<ReconcilePass>();
-        services.AddSingleton<PassRunner>(sp => sp.GetRequiredService<ReconcilePass>().RunAsync);
+        // Without a Proxmox endpoint (AddReconciler) there is nothing to observe: an idle pass keeps the loop and HTTP testable.
+        services.AddSingleton<PassRunner>(_ => _ => Task.FromResult(PassResult.NothingToDo));
         services.AddHostedService<ReconcilerService>();
     }
 

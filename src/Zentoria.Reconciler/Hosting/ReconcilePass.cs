@@ -1,26 +1,162 @@
 using Microsoft.Extensions.Logging;
+using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.Observability;
+using Zentoria.Reconciler.Planning;
+using Zentoria.Reconciler.Proxmox;
+using Zentoria.Reconciler.Reconciliation;
+using Zentoria.Reconciler.Reconciliation.Containers;
+using Zentoria.Reconciler.Reconciliation.Observe;
+using UnitKind = Zentoria.Reconciler.Reconciliation.UnitKind;
+using Zentoria.Reconciler.Status;
 
 namespace Zentoria.Reconciler.Hosting;
 
 /// <summary>
-/// One level-triggered pass over the whole desired state: observe → plan → execute → report.
+/// One level-triggered pass over the whole desired state: load → observe → plan → execute → report
+/// (see <c>docs/operator-loop.md</c>). A unit's failure is its result, never an exception out of this method.
 /// </summary>
-/// <remarks>
-/// Until the Proxmox client and the planner are wired in, a pass has nothing to observe and reports
-/// <see cref="PassResult.NothingToDo"/>. The wiring (see <c>docs/operator-loop.md</c>): load the desired state
-/// (<c>StatusStore.AcceptDesired</c> or <c>RejectDesired</c>, <c>OperatorMetrics.DeclareUnits</c>,
-/// <c>UnitScheduler.Retain</c>); observe once; for each unit <c>UnitScheduler.Decide</c>, the
-/// <c>DependencyGate</c>, plan, execute under <c>ActionLimiter</c> and <c>NodeMutationLock</c> with
-/// <c>Journal.Intend</c>/<c>Complete</c> around each step and one <c>AuditTrail.Append</c> per action; then
-/// <c>UnitScheduler.Record</c> and <c>StatusStore.Record</c> with the unit's <c>ReconcileResult</c>.
-/// A unit's failure is its result, never an exception out of this method.
-/// </remarks>
-internal sealed class ReconcilePass(ILogger<ReconcilePass> logger)
+internal sealed class ReconcilePass(
+    DesiredStateSource source,
+    LiveObserver observer,
+    ContainerUnitReconciler containers,
+    UnitScheduler scheduler,
+    DependencyGate gate,
+    UnitReporter reporter,
+    StatusStore status,
+    OperatorMetrics metrics,
+    SchedulingOptions scheduling,
+    ILogger<ReconcilePass> logger)
 {
-    public Task<PassResult> RunAsync(CancellationToken cancellationToken)
+    private string? acceptedRevision;
+
+    public async Task<PassResult> RunAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        Log.NothingToDo(logger);
-        return Task.FromResult(PassResult.NothingToDo);
+        if (LoadDesired() is not { } desired)
+        {
+            return new PassResult(PassOutcome.Error, Observed: false, 0, 0);
+        }
+
+        LiveState live;
+        try
+        {
+            // Only due containers are read: units fall due at jittered times, and a pass for one must not re-read all.
+            var due = desired.Containers
+                .Where(c => scheduler.Decide(new UnitKey(UnitKind.Container, c.Name.Value), SpecFingerprint.Of(c)) == UnitDecision.Due)
+                .Select(c => c.VmId)
+                .ToHashSet();
+            live = await observer.ObserveAsync(desired, cancellationToken, due.Contains);
+        }
+        catch (ProxmoxException e)
+        {
+            ReportObserveFailure(desired, e.Message);
+            return new PassResult(PassOutcome.Error, Observed: false, 0, 0);
+        }
+
+        var plan = Planner.Plan(desired, live);
+        var (reconciled, actions, failed) = await ExecuteAsync(desired, UnitWork.Of(desired, live, plan), cancellationToken);
+        return new PassResult(failed ? PassOutcome.Error : PassOutcome.Success, Observed: true, reconciled, actions);
     }
+
+    private Desired? LoadDesired()
+    {
+        var loaded = source.Load();
+        if (loaded.IsValid)
+        {
+            var desired = loaded.Desired;
+            if (desired.Revision != acceptedRevision)
+            {
+                var units = UnitWork.Declared(desired);
+                status.AcceptDesired(desired.Revision, units);
+                metrics.DeclareUnits(units);
+                scheduler.Retain(units.ToHashSet());
+                acceptedRevision = desired.Revision;
+                Log.DesiredAccepted(logger, desired.Revision, units.Count);
+            }
+
+            return desired;
+        }
+
+        var revision = DesiredStateSource.InvalidRevision(loaded);
+        status.RejectDesired(revision, loaded.Errors.Select(e => e.ToString()));
+        Log.DesiredRejected(logger, revision, loaded.Errors.Length, source.LastValid?.Revision ?? "none");
+        return source.LastValid;
+    }
+
+    // Every due unit failed this pass: recording that gives each its backoff, so an outage costs a few reads, not a hot loop.
+    private void ReportObserveFailure(Desired desired, string message)
+    {
+        Log.ObserveFailed(logger, message);
+        foreach (var unit in UnitWork.Declared(desired))
+        {
+            var fingerprint = FingerprintOf(desired, unit);
+            if (scheduler.Decide(unit, fingerprint) == UnitDecision.Due)
+            {
+                reporter.Report(unit, fingerprint, desired.Revision, ReconcileResult.Transient("Cannot observe Proxmox: " + message),
+                    SyncStatus.Unknown, status.HealthOf(unit) == HealthStatus.Unknown ? HealthStatus.Unknown : HealthStatus.Degraded, 0);
+            }
+        }
+    }
+
+    private async Task<(int Reconciled, int Actions, bool Failed)> ExecuteAsync(Desired desired, IReadOnlyList<UnitWork> work, CancellationToken cancellationToken)
+    {
+        var (reconciled, actions, failed) = (0, 0, false);
+        foreach (var wave in work.GroupBy(w => w.Wave).OrderBy(g => g.Key))
+        {
+            var results = await Task.WhenAll(wave.Select(unit => ReconcileUnitAsync(desired, unit, cancellationToken)));
+            foreach (var (ran, acted, result) in results)
+            {
+                reconciled += ran ? 1 : 0;
+                actions += acted;
+                failed |= result is TransientError or TerminalError;
+            }
+        }
+
+        return (reconciled, actions, failed);
+    }
+
+    private async Task<(bool Ran, int Actions, ReconcileResult? Result)> ReconcileUnitAsync(Desired desired, UnitWork work, CancellationToken cancellationToken)
+    {
+        using var scope = Reconciliation.Log.BeginUnit(logger, work.Key);
+        using var inFlight = metrics.UnitInFlight();
+        if (scheduler.Decide(work.Key, work.Fingerprint) != UnitDecision.Due)
+        {
+            return (false, 0, null);
+        }
+
+        if (gate.Check(work.DependsOn, status.HealthOf) is { } waiting)
+        {
+            reporter.Report(work.Key, work.Fingerprint, desired.Revision, waiting, status.Find(work.Key)?.Sync ?? SyncStatus.Unknown, HealthStatus.Progressing, 0);
+            return (true, 0, waiting);
+        }
+
+        try
+        {
+            if (work.Key.Kind == UnitKind.Container)
+            {
+                var (actions, result) = await containers.ReconcileAsync(work, desired, cancellationToken);
+                return (true, actions, result);
+            }
+
+            // Services and flag sets are not observed or acted on yet (issue 5): report what the plan says, act on nothing.
+            var notYet = ReconcileResult.After(scheduling.Interval, $"Not observed or deployed by the operator yet; the plan has {work.Steps.Length} step(s) for it.");
+            var sync = work.Steps.IsEmpty ? SyncStatus.Unknown : SyncStatus.OutOfSync;
+            reporter.Report(work.Key, work.Fingerprint, desired.Revision, notYet, sync, HealthStatus.Unknown, work.Steps.Length, "NotManaged");
+            return (true, 0, notYet);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One unit's bug must not stop the others; it retries with backoff like any transient failure.
+            var error = ReconcileResult.Transient("Unexpected error: " + e.Message);
+            Log.UnitThrew(logger, e, work.Key.ToString());
+            reporter.Report(work.Key, work.Fingerprint, desired.Revision, error, SyncStatus.OutOfSync, HealthStatus.Degraded, work.Steps.Length);
+            return (true, 0, error);
+        }
+    }
+
+    private static string FingerprintOf(Desired desired, UnitKey unit) => unit.Kind switch
+    {
+        UnitKind.Container => SpecFingerprint.Of(desired.Containers.First(c => c.Name.Value == unit.Name)),
+        UnitKind.Service => SpecFingerprint.Of(desired.Services.First(s => s.Name.Value == unit.Name)),
+        _ => SpecFingerprint.Of(desired.FeatureFlags.First(f => f.Name == unit.Name)),
+    };
 }

@@ -18,6 +18,9 @@ internal sealed class StatusStore
     private readonly SecretRedactor redactor;
     private StatusSnapshot current;
 
+    // Where each unit sits in current.Units, so a pass over thousands of units stays linear (guarded by gate).
+    private Dictionary<(string Kind, string Name), int> positions = [];
+
     public StatusStore(string environment, TimeProvider time, SecretRedactor redactor)
     {
         this.time = time;
@@ -31,8 +34,13 @@ internal sealed class StatusStore
 
     public StatusSnapshot Snapshot => Volatile.Read(ref current);
 
-    public UnitStatus? Find(UnitKey unit) =>
-        Snapshot.Units.FirstOrDefault(u => u.Kind == unit.Kind.ToString() && u.Name == unit.Name);
+    public UnitStatus? Find(UnitKey unit)
+    {
+        lock (gate)
+        {
+            return positions.TryGetValue((unit.Kind.ToString(), unit.Name), out var index) ? current.Units[index] : null;
+        }
+    }
 
     public HealthStatus HealthOf(UnitKey unit) => Find(unit)?.Health ?? HealthStatus.Unknown;
 
@@ -53,7 +61,7 @@ internal sealed class StatusStore
                         "Not reconciled yet.", null, null, now, UnitConditions.Initial(now)))
                 .ToImmutableArray();
             return snapshot with { Revision = revision, InvalidRevision = null, ValidationErrors = [], Units = next };
-        });
+        }, reorder: true);
     }
 
     /// <summary>
@@ -120,7 +128,7 @@ internal sealed class StatusStore
         var kind = unit.Kind.ToString();
         Publish(snapshot =>
         {
-            var index = IndexOf(snapshot.Units, kind, unit.Name);
+            var index = positions.TryGetValue((kind, unit.Name), out var found) ? found : -1;
             var previous = index >= 0
                 ? snapshot.Units[index]
                 : new UnitStatus(kind, unit.Name, SyncStatus.Unknown, HealthStatus.Unknown, "Pending", "", null, null, now, UnitConditions.Initial(now));
@@ -131,28 +139,22 @@ internal sealed class StatusStore
             }
 
             return snapshot with { Units = index >= 0 ? snapshot.Units.SetItem(index, next) : snapshot.Units.Add(next) };
-        });
+        }, reorder: !positions.ContainsKey((kind, unit.Name)));
     }
 
-    private static int IndexOf(ImmutableArray<UnitStatus> units, string kind, string name)
-    {
-        for (var i = 0; i < units.Length; i++)
-        {
-            if (units[i].Kind == kind && units[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private void Publish(Func<StatusSnapshot, StatusSnapshot> change)
+    /// <param name="reorder">Units came or went: sort them again and re-index. A unit's update keeps its place.</param>
+    private void Publish(Func<StatusSnapshot, StatusSnapshot> change, bool reorder = false)
     {
         lock (gate)
         {
             var next = change(current);
-            Volatile.Write(ref current, next with { Units = [.. next.Units.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)] });
+            if (reorder)
+            {
+                next = next with { Units = [.. next.Units.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)] };
+                positions = next.Units.Select((u, i) => (u, i)).ToDictionary(p => (p.u.Kind, p.u.Name), p => p.i);
+            }
+
+            Volatile.Write(ref current, next);
         }
     }
 }

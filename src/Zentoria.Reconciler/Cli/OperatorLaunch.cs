@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net;
+using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.DesiredState.Loading;
+using Zentoria.Reconciler.Hosting;
+using Zentoria.Reconciler.Proxmox;
+
+namespace Zentoria.Reconciler.Cli;
+
+/// <summary>What <c>run</c>, <c>apply</c> and <c>sandbox</c> share: loading the desired state at start, the Proxmox endpoint, the listen address.</summary>
+internal static class OperatorLaunch
+{
+    public const string DefaultListen = "127.0.0.1:9464";
+
+    /// <summary>The valid desired state, or null after printing every error and a summary line.</summary>
+    public static Desired? LoadDesired(string root, string environment, TextWriter error)
+    {
+        var result = DesiredStateLoader.Load(root, environment);
+        if (result.IsValid)
+        {
+            return result.Desired;
+        }
+
+        foreach (var problem in result.Errors)
+        {
+            error.WriteLine(problem.ToString());
+        }
+
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"error: {result.Errors.Length} error{(result.Errors.Length == 1 ? "" : "s")} in the desired state of '{environment}'; the operator did not start"));
+        return null;
+    }
+
+    /// <summary>The client options for the environment's endpoint with the token from its file or variable; null and a message when it cannot be had.</summary>
+    public static ProxmoxClientOptions? Endpoint(ProxmoxEndpointSpec endpoint, Func<string, string?> variable, out string? problem)
+    {
+        string? token;
+        if (endpoint.TokenFile is { } file)
+        {
+            if (!File.Exists(file))
+            {
+                problem = $"the Proxmox token file '{file}' does not exist";
+                return null;
+            }
+
+            token = File.ReadAllText(file).Trim();
+        }
+        else if (endpoint.TokenEnv is { } name)
+        {
+            token = variable(name)?.Trim();
+            if (string.IsNullOrEmpty(token))
+            {
+                problem = $"the environment variable {name} holding the Proxmox API token is not set";
+                return null;
+            }
+        }
+        else
+        {
+            problem = "the environment names neither proxmox.tokenFile nor proxmox.tokenEnv";
+            return null;
+        }
+
+        if (!ProxmoxApiToken.TryParse(token, out _, out var tokenProblem))
+        {
+            problem = tokenProblem;
+            return null;
+        }
+
+        problem = null;
+        return new ProxmoxClientOptions
+        {
+            BaseUrl = new Uri(endpoint.Url),
+            ApiToken = token,
+            CertificateFingerprint = endpoint.Fingerprint,
+            SkipCertificateVerification = endpoint.InsecureSkipVerify,
+        };
+    }
+
+    /// <summary>Parses <c>ADDRESS:PORT</c> for the operator's HTTP endpoint.</summary>
+    public static bool TryListen(string text, out string address, out int port)
+    {
+        var value = text.StartsWith("localhost:", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" + text[9..] : text;
+        if (IPEndPoint.TryParse(value, out var endpoint) && value.Contains(':', StringComparison.Ordinal))
+        {
+            (address, port) = (endpoint.Address.ToString(), endpoint.Port);
+            return true;
+        }
+
+        (address, port) = ("", 0);
+        return false;
+    }
+
+    public static OperatorOptions Options(string environment, LogFormat logFormat, string address, int port, string? stateDirectory) => new()
+    {
+        Environment = environment,
+        LogFormat = logFormat,
+        Http = { Address = address, Port = port },
+        State = { Directory = stateDirectory },
+    };
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Zentoria.Reconciler.Hosting;
+
+namespace Zentoria.Reconciler.Cli;
+
+/// <summary><c>run</c>: the operator itself, enforcing one environment until stopped.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var environment = CommonOptions.Environment();
+        var desiredState = CommonOptions.DesiredState();
+        var logFormat = CommonOptions.LogFormat();
+        var listen = CommonOptions.Listen();
+        var stateDir = CommonOptions.StateDirectory();
+        var command = new Command(
+            "run",
+            """
+            Run the operator: enforce one environment's desired state on its Proxmox node until Ctrl+C.
+
+            Every pass (about every 30 s, at once after POST /reconcile) re-reads the desired-state folder, observes
+            the containers on Proxmox, plans and applies what differs, and reports. If the folder becomes invalid,
+            the last valid state keeps being enforced and /status shows the errors. The Proxmox API token comes from
+            the environment's proxmox.tokenFile or proxmox.tokenEnv; it is never printed.
+            Watch it: http://127.0.0.1:9464/metrics, /status, or `zentoria-reconciler status`.
+
+            Exit codes: 0 stopped on request, 1 bad configuration or invalid desired state at start, 3 crashed.
+            Example: ZENTORIA_PROXMOX_TOKEN=... zentoria-reconciler run --env staging
+            """)
+        {
+            environment, desiredState, logFormat, listen, stateDir,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            var root = parseResult.GetValue(desiredState)!;
+            var env = parseResult.GetValue(environment)!;
+            if (OperatorLaunch.LoadDesired(root, env, error) is not { } desired)
+            {
+                return ExitCodes.Error;
+            }
+
+            if (OperatorLaunch.Endpoint(desired.Environment.Proxmox, System.Environment.GetEnvironmentVariable, out var problem) is not { } proxmox)
+            {
+                await error.WriteLineAsync($"error: environment '{env}': {problem}");
+                return ExitCodes.Error;
+            }
+
+            if (!OperatorLaunch.TryListen(parseResult.GetValue(listen)!, out var address, out var port))
+            {
+                await error.WriteLineAsync($"error: --listen '{parseResult.GetValue(listen)}' is not ADDRESS:PORT, such as {OperatorLaunch.DefaultListen}");
+                return ExitCodes.Error;
+            }
+
+            var options = OperatorLaunch.Options(env, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir));
+            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, env), proxmox));
+            return await host.RunAsync(cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Zentoria.Reconciler.Hosting;
+using Zentoria.Reconciler.Planning;
+using Zentoria.Reconciler.Proxmox;
+using Zentoria.Reconciler.Reconciliation.Observe;
+using Zentoria.Reconciler.Sandbox;
+using Zentoria.Reconciler.Simulator;
+using Zentoria.Reconciler.Status;
+
+namespace Zentoria.Reconciler.Cli;
+
+/// <summary><c>sandbox</c>: the operator against an in-process Proxmox simulator, drifted on purpose; the README's first command.</summary>
+internal static class SandboxCommand
+{
+    public const string Environment = "sandbox";
+
+    /// <summary>Simulated tasks take this long, so the first convergence takes seconds.</summary>
+    public static readonly TimeSpan TaskDuration = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The sandbox checks often, so an edit to its desired state shows within seconds.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    public static Command Create()
+    {
+        var once = new Option<bool>("--once") { Description = "Exit after converging: 0 when every container is Synced and Healthy, 1 otherwise." };
+        var json = new Option<bool>("--json") { Description = "With --once, print the final status JSON on stdout (the summary goes to stderr)." };
+        var listen = CommonOptions.Listen();
+        var desiredState = CommonOptions.DesiredState();
+        var stateDir = CommonOptions.StateDirectory();
+        var logFormat = CommonOptions.LogFormat();
+        var timeout = CommonOptions.Timeout("2m");
+        var command = new Command(
+            "sandbox",
+            """
+            Try the operator with nothing else set up: a simulated Proxmox node runs inside this process, and the
+            operator converges it to desired-state/ with --env sandbox.
+
+            The simulator starts with the seven containers of the stack, drifted on purpose (CT 443 stopped, CT 441
+            with half its memory, CT 444 missing). The operator finds the drift, fixes it, prints a summary, and keeps
+            running with /metrics and /status on loopback until Ctrl+C. Edit desired-state/environments/sandbox/
+            and watch it converge again within seconds. Nothing leaves this machine.
+
+            Exit codes: 0 converged (or stopped with Ctrl+C), 1 could not start or, with --once, did not converge.
+            Examples: zentoria-reconciler sandbox
+                      zentoria-reconciler sandbox --once --json
+            """)
+        {
+            once, json, listen, desiredState, stateDir, logFormat, timeout,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var asJson = parseResult.GetValue(json);
+            var say = asJson ? error : output;
+            if (!Durations.TryParse(parseResult.GetValue(timeout)!, out var deadline))
+            {
+                await error.WriteLineAsync($"error: --timeout '{parseResult.GetValue(timeout)}' is not a duration such as 90s or 5m");
+                return ExitCodes.Error;
+            }
+
+            if (!OperatorLaunch.TryListen(parseResult.GetValue(listen)!, out var address, out var port))
+            {
+                await error.WriteLineAsync($"error: --listen '{parseResult.GetValue(listen)}' is not ADDRESS:PORT, such as {OperatorLaunch.DefaultListen}");
+                return ExitCodes.Error;
+            }
+
+            var root = parseResult.GetValue(desiredState)!;
+            if (OperatorLaunch.LoadDesired(root, Environment, error) is not { } desired)
+            {
+                return ExitCodes.Error;
+            }
+
+            await using var simulator = await ProxmoxSimulator.StartAsync(new SimulatorOptions { Port = 0, TaskDuration = TaskDuration }, cancellationToken);
+            SandboxSeed.Apply(simulator.Cluster, desired);
+            await say.WriteLineAsync($"Sandbox: a simulated Proxmox VE node at {simulator.BaseUrl} (in this process; its token is not shown).");
+
+            var proxmox = new ProxmoxClientOptions { BaseUrl = simulator.BaseUrl, ApiToken = simulator.Token };
+            var options = OperatorLaunch.Options(Environment, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir));
+            options.Scheduling.Interval = Interval;
+            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, Environment), proxmox));
+            var observer = host.Services.GetRequiredService<LiveObserver>();
+            var live = await observer.ObserveAsync(desired, cancellationToken);
+            await say.WriteAsync(SandboxSummary.Found(Planner.Plan(desired, live), desired.Containers.Length, live.Containers.Length));
+
+            var time = host.Services.GetRequiredService<TimeProvider>();
+            var started = time.GetTimestamp();
+            if (!await OnceRun.StartAsync(host, error, cancellationToken))
+            {
+                return ExitCodes.Error;
+            }
+
+            var status = host.Services.GetRequiredService<StatusStore>();
+            var outcome = await Convergence.WaitAsync(status, time, deadline, cancellationToken);
+            var current = host.Services.GetRequiredService<DesiredStateSource>().LastValid ?? desired;
+            var left = Planner.Plan(current, await observer.ObserveAsync(current, cancellationToken)).Steps.Count(s => s.Unit.Kind == UnitKind.Container && s.IsActionable);
+            await say.WriteAsync(SandboxSummary.Finished(outcome.ToString().ToLowerInvariant(), time.GetElapsedTime(started), status.Snapshot, left));
+            if (parseResult.GetValue(once))
+            {
+                await host.StopAsync(CancellationToken.None);
+                if (asJson)
+                {
+                    await output.WriteLineAsync(JsonSerializer.Serialize(status.Snapshot, StatusJsonContext.Default.StatusSnapshot));
+                }
+                else
+                {
+                    await output.WriteAsync(StatusTable.Render(status.Snapshot));
+                }
+
+                return outcome == ConvergenceOutcome.Converged ? ExitCodes.Ok : ExitCodes.Error;
+            }
+
+            await say.WriteAsync(SandboxSummary.Running(host.Address));
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C is the normal way to stop.
+            }
+
+            await host.StopAsync(CancellationToken.None);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,43 @@
+using Zentoria.Reconciler.Reconciliation;
+using Zentoria.Reconciler.Status;
+
+namespace Zentoria.Reconciler.Hosting;
+
+/// <summary>
+/// Watches status until every container unit is Synced and Healthy, one is Stalled, or the deadline passes.
+/// Services and flag sets are not acted on yet (issue 5), so they do not count.
+/// </summary>
+internal static class Convergence
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+
+    public static async Task<ConvergenceOutcome> WaitAsync(StatusStore status, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + timeout;
+        while (time.GetUtcNow() < deadline)
+        {
+            if (Check(status.Snapshot) is { } outcome)
+            {
+                return outcome;
+            }
+
+            await Task.Delay(Poll, time, cancellationToken);
+        }
+
+        return Check(status.Snapshot) ?? ConvergenceOutcome.TimedOut;
+    }
+
+    public static ConvergenceOutcome? Check(StatusSnapshot snapshot)
+    {
+        var containers = snapshot.Units.Where(u => u.Kind == nameof(UnitKind.Container)).ToList();
+        if (containers.Any(u => u.Conditions.Any(c => c.Type == ConditionType.Stalled && c.Status == ConditionStatus.True)))
+        {
+            return ConvergenceOutcome.Stalled;
+        }
+
+        return snapshot.Revision is not null && snapshot.ValidationErrors.IsEmpty && containers.Count > 0
+            && containers.All(u => u.Sync == SyncStatus.Synced && u.Health == HealthStatus.Healthy)
+            ? ConvergenceOutcome.Converged
+            : null;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Zentoria.Reconciler.Hosting;
+
+/// <summary>How a wait for convergence ended.</summary>
+internal enum ConvergenceOutcome
+{
+    Converged,
+    Stalled,
+    TimedOut,
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.Planning;
+using Zentoria.Reconciler.Proxmox;
+
+namespace Zentoria.Reconciler.Reconciliation.Observe;
+
+/// <summary>
+/// Reads the live state once per pass: one <c>GET /cluster/resources?type=vm</c>, then <c>GET .../pending</c>
+/// (running values and pending changes in one answer) for the managed containers only, at bounded parallelism.
+/// </summary>
+/// <remarks>
+/// Any failure propagates: a pass must never plan against a partial snapshot, which would look like missing
+/// containers and plan creates. Services and flag sets are not observed yet; the live state has none, so the
+/// planner plans none for them.
+/// </remarks>
+internal sealed class LiveObserver(ProxmoxClient client)
+{
+    /// <summary>Config reads in flight at once across the cluster; the client also caps each node (3 by default).</summary>
+    public const int Parallelism = 16;
+
+    /// <param name="include">Which desired containers to read; a pass reads only the ones that are due. Null: all.</param>
+    public async Task<LiveState> ObserveAsync(Desired desired, CancellationToken cancellationToken, Func<VmId, bool>? include = null)
+    {
+        var resources = await client.Cluster.GetContainersAsync(cancellationToken);
+        var wanted = desired.Containers.Select(c => c.VmId).Where(include ?? (_ => true)).ToHashSet();
+        var desiredIds = desired.Containers.Select(c => c.VmId).ToHashSet();
+        var tag = desired.Environment.ManagedTag.Trim().ToLowerInvariant();
+        var managed = resources
+            .Where(r => r is { VmId: not null, Node: not null, Template: false })
+            .Where(r => wanted.Contains(r.VmId!.Value) || (desired.Environment.Prune && !desiredIds.Contains(r.VmId!.Value) && tag.Length > 0 && r.Tags.Any(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase))))
+            .ToList();
+
+        var live = new LiveContainer[managed.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, managed.Count), parallel, async (i, token) =>
+        {
+            var resource = managed[i];
+            var (vmid, node) = (resource.VmId!.Value, resource.Node!.Value);
+            var config = await client.Config.GetPendingAsync(node, vmid, token);
+            live[i] = LiveContainerMapper.Map(vmid, node, resource, config);
+        });
+        return new LiveState([.. live], [], []);
+    }
+}

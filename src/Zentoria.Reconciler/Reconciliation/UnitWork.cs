@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.Planning;
+
+namespace Zentoria.Reconciler.Reconciliation;
+
+/// <summary>One unit's share of a pass: its identity, wave, dependencies, planned steps and (for a container) spec and live view.</summary>
+/// <param name="Container">The desired container; null for services, flag sets and pruned containers.</param>
+internal sealed record UnitWork(
+    UnitKey Key,
+    int Wave,
+    string Fingerprint,
+    ImmutableArray<UnitKey> DependsOn,
+    ImmutableArray<PlanStep> Steps,
+    ContainerSpec? Container,
+    LiveContainer? Live)
+{
+    /// <summary>Every unit of the desired state plus every container the plan prunes, in wave order.</summary>
+    public static IReadOnlyList<UnitWork> Of(Desired desired, LiveState live, Plan plan)
+    {
+        var waves = Waves.Of(desired);
+        var steps = plan.Steps.ToLookup(s => (s.Unit.Kind, s.Unit.Name));
+        var liveById = live.Containers.GroupBy(c => c.VmId).ToDictionary(g => g.Key, g => g.First());
+        var units = new List<UnitWork>();
+        foreach (var c in desired.Containers)
+        {
+            units.Add(new UnitWork(new UnitKey(UnitKind.Container, c.Name.Value), waves.Container(c.Name), SpecFingerprint.Of(c), [],
+                [.. steps[(Planning.UnitKind.Container, c.Name.Value)]], c, liveById.GetValueOrDefault(c.VmId)));
+        }
+
+        var desiredNames = desired.Containers.Select(c => c.Name.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var pruned in plan.Steps.Where(s => s.Unit.Kind == Planning.UnitKind.Container && !desiredNames.Contains(s.Unit.Name)).GroupBy(s => s.Unit))
+        {
+            var vmid = pruned.Key.VmId!.Value;
+            units.Add(new UnitWork(new UnitKey(UnitKind.Container, pruned.Key.Name), waves.Last, "prune:" + vmid, [], [.. pruned], null, liveById.GetValueOrDefault(vmid)));
+        }
+
+        foreach (var s in desired.Services)
+        {
+            units.Add(new UnitWork(new UnitKey(UnitKind.Service, s.Name.Value), waves.Service(s.Name), SpecFingerprint.Of(s),
+                [.. s.DependsOn.Select(d => new UnitKey(UnitKind.Service, d.Value))], [.. steps[(Planning.UnitKind.Service, s.Name.Value)]], null, null));
+        }
+
+        foreach (var f in desired.FeatureFlags)
+        {
+            units.Add(new UnitWork(new UnitKey(UnitKind.FeatureFlags, f.Name), waves.Service(f.Service), SpecFingerprint.Of(f), [],
+                [.. steps[(Planning.UnitKind.FeatureFlags, f.Name)]], null, null));
+        }
+
+        return [.. units.OrderBy(u => u.Wave)];
+    }
+
+    /// <summary>The units the desired state declares (pruned containers are not among them).</summary>
+    public static IReadOnlyList<UnitKey> Declared(Desired desired) =>
+    [
+        .. desired.Containers.Select(c => new UnitKey(UnitKind.Container, c.Name.Value)),
+        .. desired.Services.Select(s => new UnitKey(UnitKind.Service, s.Name.Value)),
+        .. desired.FeatureFlags.Select(f => new UnitKey(UnitKind.FeatureFlags, f.Name)),
+    ];
+}

@@ -1,0 +1,41 @@
+using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.Planning;
+using Zentoria.Reconciler.Reconciliation.Containers;
+using Zentoria.Reconciler.Simulator.State;
+
+namespace Zentoria.Reconciler.Sandbox;
+
+/// <summary>
+/// Puts the desired containers into the sandbox's simulator, drifted on purpose so the first pass has work:
+/// CT 443 stopped, CT 441 with half its memory, CT 444 missing. Every other container matches the desired state.
+/// </summary>
+internal static class SandboxSeed
+{
+    public static readonly VmId Stopped = new(443);
+    public static readonly VmId HalfMemory = new(441);
+    public static readonly VmId Missing = new(444);
+
+    public static void Apply(SimulatedCluster cluster, Desired desired)
+    {
+        foreach (var spec in desired.Containers.Where(c => c.VmId != Missing))
+        {
+            cluster.AddContainer(new ContainerSeed
+            {
+                VmId = spec.VmId.Value,
+                Node = spec.Node.Value,
+                Hostname = spec.Hostname,
+                Running = spec.State == PowerState.Running && spec.VmId != Stopped,
+                Cores = spec.Resources.Cores,
+                MemoryMiB = spec.VmId == HalfMemory ? spec.Resources.MemoryMiB / 2 : spec.Resources.MemoryMiB,
+                SwapMiB = spec.Resources.SwapMiB,
+                RootfsGiB = spec.Resources.DiskGiB,
+                RootfsStorage = spec.Create?.Storage ?? "local-lvm",
+                Net0 = Net0.With(null, spec.Network),
+                Tags = PlanValues.EffectiveTags(spec, desired.Environment.ManagedTag),
+                Description = spec.Description?.TrimEnd('\n'),
+                OnBoot = spec.OnBoot,
+                Unprivileged = spec.Create?.Unprivileged ?? true,
+            });
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Zentoria.Reconciler.Hosting;
+using Zentoria.Reconciler.Observability;
+using Zentoria.Reconciler.Proxmox;
+using Zentoria.Reconciler.Reconciliation;
+
+namespace Zentoria.Reconciler.Benchmarks;
+
+/// <summary>
+/// <c>reconcile-pass</c>: one whole operator pass (re-read the desired state, observe, plan, report) with zero
+/// drift, against the simulator in its own process adding a fixed latency to every request.
+/// </summary>
+internal static class ReconcilePassBenchmark
+{
+    private const int Nodes = 4;
+
+    public static Command Create()
+    {
+        var containers = new Option<int[]>("--containers") { Description = "Container counts, one run each.", DefaultValueFactory = _ => [10, 100, 1_000, 10_000], AllowMultipleArgumentsPerToken = true };
+        var latency = new Option<int>("--latency-ms") { Description = "Latency the simulator adds to every request, in milliseconds.", DefaultValueFactory = _ => 5 };
+        var command = new Command("reconcile-pass", "Time one zero-drift operator pass: wall time, API calls, allocations, peak memory.")
+        {
+            containers, latency,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var delay = TimeSpan.FromMilliseconds(parseResult.GetValue(latency));
+            Console.WriteLine($"reconcile-pass: zero drift, {Nodes} nodes, {delay.TotalMilliseconds} ms added per request, simulator in its own process (HTTPS, pinned)");
+            Console.WriteLine($"{"containers",10} {"wall time",10} {"API calls",10} {"1+N",7} {"ideal",8} {"allocated",12} {"peak WS",10}");
+            foreach (var count in parseResult.GetValue(containers)!)
+            {
+                var (wall, calls, allocated) = await RunAsync(count, delay, cancellationToken);
+                // The client keeps 3 requests in flight per node: the floor is N x latency / (3 x nodes).
+                var ideal = count * delay.TotalSeconds / Math.Min(Zentoria.Reconciler.Reconciliation.Observe.LiveObserver.Parallelism, Nodes * 3);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{count,10} {wall.TotalSeconds,9:0.00}s {calls,10} {1 + count,7} {ideal,7:0.00}s {allocated / 1048576.0,9:0.0} MiB {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,7:0} MiB"));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<(TimeSpan Wall, double Calls, long Allocated)> RunAsync(int count, TimeSpan latency, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"zentoria-pass-{Environment.ProcessId}-{count}");
+        var root = Path.Combine(folder, "desired-state");
+        WriteDesiredState(root, count);
+        var scenario = Path.Combine(folder, "scenario.yaml");
+        await File.WriteAllTextAsync(scenario, Scenario(count, latency), cancellationToken);
+        try
+        {
+            await using var simulator = await SimulatorProcess.StartAsync(scenario, cancellationToken);
+            var proxmox = new ProxmoxClientOptions
+            {
+                BaseUrl = simulator.Endpoint.BaseUrl,
+                ApiToken = simulator.Endpoint.Token,
+                CertificateFingerprint = simulator.Endpoint.Fingerprint,
+            };
+            var options = new OperatorOptions { Environment = "bench", Http = { Port = 0 }, State = { Directory = Path.Combine(folder, "state") } };
+            await using var host = OperatorHost.Build(options, services =>
+            {
+                ReconcilerWiring.Add(services, new DesiredStateSource(root, "bench"), proxmox);
+                services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+            });
+            var pass = host.Services.GetRequiredService<ReconcilePass>();
+            var scheduler = host.Services.GetRequiredService<UnitScheduler>();
+            var metrics = host.Services.GetRequiredService<OperatorMetrics>();
+
+            // The first pass warms the JIT and the connections and checks there is indeed no drift.
+            var warm = await pass.RunAsync(cancellationToken);
+            if (warm.ActionsTaken != 0 || warm.Outcome != PassOutcome.Success)
+            {
+                throw new InvalidOperationException($"the warm-up pass was {warm}; the benchmark needs zero drift");
+            }
+
+            scheduler.ExpediteAll();
+            var callsBefore = await ProxmoxCallsAsync(metrics, cancellationToken);
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var started = TimeProvider.System.GetTimestamp();
+            var result = await pass.RunAsync(cancellationToken);
+            var wall = TimeProvider.System.GetElapsedTime(started);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            if (result.UnitsReconciled != count || result.ActionsTaken != 0)
+            {
+                throw new InvalidOperationException($"the measured pass was {result}");
+            }
+
+            var calls = await ProxmoxCallsAsync(metrics, cancellationToken) - callsBefore;
+
+            // Where the time goes: the desired-state load and the observation, each alone.
+            var source = host.Services.GetRequiredService<DesiredStateSource>();
+            var loadStarted = TimeProvider.System.GetTimestamp();
+            var desired = source.Load().Desired!;
+            var load = TimeProvider.System.GetElapsedTime(loadStarted);
+            var observeStarted = TimeProvider.System.GetTimestamp();
+            var live = await host.Services.GetRequiredService<Zentoria.Reconciler.Reconciliation.Observe.LiveObserver>().ObserveAsync(desired, cancellationToken);
+            var observe = TimeProvider.System.GetElapsedTime(observeStarted);
+            var planStarted = TimeProvider.System.GetTimestamp();
+            var plan = Zentoria.Reconciler.Planning.Planner.Plan(desired, live);
+            _ = UnitWork.Of(desired, live, plan);
+            var planning = TimeProvider.System.GetElapsedTime(planStarted);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",10} of which: load desired state {load.TotalSeconds:0.00}s, observe {observe.TotalSeconds:0.00}s, plan {planning.TotalSeconds:0.00}s"));
+            return (wall, calls, allocated);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // The operator's own count (zentoria_proxmox_requests_total), summed over methods, routes and codes.
+    private static async Task<double> ProxmoxCallsAsync(OperatorMetrics metrics, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await metrics.WriteAsync(buffer, cancellationToken);
+        return Encoding.UTF8.GetString(buffer.ToArray())
+            .Split('\n')
+            .Where(line => line.StartsWith("zentoria_proxmox_requests_total{", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+    }
+
+    private static void WriteDesiredState(string root, int count)
+    {
+        Directory.CreateDirectory(Path.Combine(root, "base"));
+        Directory.CreateDirectory(Path.Combine(root, "environments", "bench"));
+        File.WriteAllText(Path.Combine(root, "environments", "bench", "environment.yaml"), """
+            apiVersion: zentoria.ai/v1
+            kind: Environment
+            metadata: { name: bench }
+            spec:
+              proxmox: { url: 'https://127.0.0.1:8006', tokenEnv: ZENTORIA_PROXMOX_TOKEN }
+              prune: false
+              approval: { required: false }
+
+            """);
+        var yaml = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"""
+                ---
+                apiVersion: zentoria.ai/v1
+                kind: Container
+                metadata: {"{"} name: ct{1000 + i} {"}"}
+                spec:
+                  vmid: {1000 + i}
+                  node: {NodeName((i % Nodes) + 1)}
+                  hostname: ct{1000 + i}
+                  state: {(i % 3 == 0 ? "running" : "stopped")}
+                  onBoot: false
+                  resources: {"{"} cores: 1, memoryMiB: 512, swapMiB: 512, diskGiB: 4 {"}"}
+                  network: {"{"} ip: dhcp, bridge: vmbr0 {"}"}
+                  tags: [bench]
+
+                """);
+        }
+
+        File.WriteAllText(Path.Combine(root, "base", "containers.yaml"), yaml.ToString());
+    }
+
+    private static string Scenario(int count, TimeSpan latency)
+    {
+        var yaml = new StringBuilder();
+        yaml.Append(CultureInfo.InvariantCulture, $"latency: {latency.TotalMilliseconds}ms\nnodes:\n");
+        for (var node = 1; node <= Nodes; node++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"  - {{ name: {NodeName(node)} }}\n");
+        }
+
+        yaml.Append("containers:\n");
+        for (var i = 0; i < count; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture,
+                $"  - {{ vmid: {1000 + i}, node: {NodeName((i % Nodes) + 1)}, hostname: ct{1000 + i}, status: {(i % 3 == 0 ? "running" : "stopped")}, diskGiB: 4, net0: 'name=eth0,bridge=vmbr0,ip=dhcp', tags: [bench, zentoria-managed] }}\n");
+        }
+
+        return yaml.ToString();
+    }
+
+    private static string NodeName(int index) => index == 1 ? "pve" : $"pve{index}";
+}

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.DesiredState.Loading;
+using Zentoria.Reconciler.Hosting;
+using Zentoria.Reconciler.Proxmox;
+using Zentoria.Reconciler.Reconciliation;
+using Zentoria.Reconciler.Sandbox;
+using Zentoria.Reconciler.Simulator;
+using Zentoria.Reconciler.Simulator.State;
+using Zentoria.Reconciler.Status;
+using Zentoria.Reconciler.Tests.DesiredState;
+using Zentoria.Reconciler.Tests.TestSupport;
+
+namespace Zentoria.Reconciler.Tests.Operator;
+
+/// <summary>
+/// The real operator (host, pass, client) against an in-process simulator on loopback, over a copy of the
+/// repository's desired state with <c>--env sandbox</c> that a test may edit. Passes are driven by the test.
+/// </summary>
+internal sealed class OperatorOnSimulator : IAsyncDisposable
+{
+    public const string Environment = "sandbox";
+
+    private readonly TemporaryFolder folder = new();
+
+    private OperatorOnSimulator()
+    {
+    }
+
+    public ProxmoxSimulator Simulator { get; private set; } = null!;
+
+    public OperatorHost Host { get; private set; } = null!;
+
+    public FakeLogCollector Logs { get; } = new();
+
+    public string DesiredRoot => folder.File("desired-state");
+
+    public string StateFolder => folder.File("state");
+
+    public StatusStore Status => Host.Services.GetRequiredService<StatusStore>();
+
+    public Desired Desired => DesiredStateLoader.Load(DesiredRoot, Environment).Desired!;
+
+    /// <param name="seed">Fills the simulator from the unedited desired state; default: the sandbox's drifted seven containers.</param>
+    /// <param name="edit">Changes the copied desired state before anything reads it.</param>
+    /// <param name="time">The operator's clock (the simulator keeps real time, so its tasks end by themselves).</param>
+    public static async Task<OperatorOnSimulator> StartAsync(Action<SimulatedCluster, Desired>? seed = null, Action<OperatorOnSimulator>? edit = null, TimeProvider? time = null)
+    {
+        var harness = new OperatorOnSimulator();
+        Copy(Path.Join(RepositoryRoot.Path, "desired-state"), harness.DesiredRoot);
+        edit?.Invoke(harness);
+        harness.Simulator = await ProxmoxSimulator.StartAsync(new SimulatorOptions { Port = 0, TaskDuration = TimeSpan.FromMilliseconds(50) }, CancellationToken.None);
+        // Seeded from the repository's desired state, so a test's edits are drift the operator must correct.
+        var original = DesiredStateLoader.Load(Path.Join(RepositoryRoot.Path, "desired-state"), Environment).Desired!;
+        (seed ?? SandboxSeed.Apply)(harness.Simulator.Cluster, original);
+        var options = new OperatorOptions { Environment = Environment, Http = { Port = 0 }, State = { Directory = harness.StateFolder } };
+        var proxmox = new ProxmoxClientOptions { BaseUrl = harness.Simulator.BaseUrl, ApiToken = harness.Simulator.Token };
+        harness.Host = OperatorHost.Build(options, services =>
+        {
+            ReconcilerWiring.Add(services, new DesiredStateSource(harness.DesiredRoot, Environment), proxmox);
+            services.AddSingleton<ILoggerFactory>(new LoggerFactory([new FakeLoggerProvider(harness.Logs)]));
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+        });
+        return harness;
+    }
+
+    /// <summary>One pass with every unit that is not Stalled made due first, as a trigger would.</summary>
+    public Task<PassResult> PassAsync()
+    {
+        Host.Services.GetRequiredService<UnitScheduler>().ExpediteAll();
+        return Host.Services.GetRequiredService<ReconcilePass>().RunAsync(CancellationToken.None);
+    }
+
+    public ReconcilerService Loop => Host.Services.GetServices<IHostedService>().OfType<ReconcilerService>().Single();
+
+    public UnitStatus Container(string name) => Status.Find(new UnitKey(UnitKind.Container, name))
+        ?? throw new InvalidOperationException($"No status for Container/{name}.");
+
+    public ContainerView Live(int vmid) => Simulator.Cluster.FindContainer(vmid) ?? throw new InvalidOperationException($"CT {vmid} does not exist.");
+
+    public long Calls(string route) => Simulator.Requests.For(route);
+
+    /// <summary>Replaces text in a file of the copied desired state, failing if it is not there.</summary>
+    public void Edit(string relativePath, string find, string replaceWith)
+    {
+        var path = Path.Join(DesiredRoot, relativePath);
+        var text = File.ReadAllText(path);
+        if (!text.Contains(find, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"'{find}' is not in {relativePath}.");
+        }
+
+        File.WriteAllText(path, text.Replace(find, replaceWith, StringComparison.Ordinal));
+    }
+
+    /// <summary>Adds lines to the sandbox overlay of one container (its <c>network</c> line is the anchor).</summary>
+    public void Overlay(string ip, string lines) =>
+        Edit("environments/sandbox/stack.yaml", $"  network: {{ ip: {ip} }}", $"  network: {{ ip: {ip} }}\n{lines}");
+
+    public ProxmoxClient Client() => ProxmoxClient.Create(new ProxmoxClientOptions { BaseUrl = Simulator.BaseUrl, ApiToken = Simulator.Token });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Simulator.DisposeAsync();
+        folder.Dispose();
+    }
+
+    public static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Join(to, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in Directory.GetDirectories(from))
+        {
+            Copy(directory, Path.Join(to, Path.GetFileName(directory)));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Zentoria.Reconciler.Tests.DesiredState;
+using Zentoria.Reconciler.Tests.TestSupport;
+
+namespace Zentoria.Reconciler.Tests.Operator;
+
+/// <summary><c>sandbox --once</c> end to end, as a user runs it: a child process with its own in-process simulator.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+internal sealed partial class SandboxCommandTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+
+    [Test]
+    public async Task Sandbox_once_json_converges_every_container_and_prints_the_status_json()
+    {
+        using var folder = new TemporaryFolder();
+        using var child = Sandbox(folder, "--once", "--json");
+
+        var exitCode = await child.ExitCodeAsync(Limit);
+
+        Assert.That(exitCode, Is.Zero, child.Error);
+        using var status = JsonDocument.Parse(child.Output);
+        var units = status.RootElement.GetProperty("units").EnumerateArray().ToList();
+        var containers = units.Where(u => u.GetProperty("kind").GetString() == "Container").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.RootElement.GetProperty("environment").GetString(), Is.EqualTo("sandbox"));
+            Assert.That(containers, Has.Count.EqualTo(7));
+            foreach (var unit in units)
+            {
+                foreach (var field in new[] { "kind", "name", "sync", "health", "phase", "message", "revision" })
+                {
+                    Assert.That(unit.TryGetProperty(field, out _), Is.True, $"{unit} has {field}");
+                }
+            }
+
+            foreach (var container in containers)
+            {
+                Assert.That(container.GetProperty("sync").GetString(), Is.EqualTo("Synced"), container.ToString());
+                Assert.That(container.GetProperty("health").GetString(), Is.EqualTo("Healthy"), container.ToString());
+            }
+
+            Assert.That(child.Error, Does.Contain("Found 6 of 7 desired containers"));
+        });
+    }
+
+    [Test]
+    public async Task Sandbox_keeps_serving_metrics_and_status_until_interrupted_and_then_exits_zero()
+    {
+        using var folder = new TemporaryFolder();
+        using var child = Sandbox(folder);
+        Assert.That(await ChildProcess.UntilAsync(() => child.Output.Contains("Press Ctrl+C", StringComparison.Ordinal), Limit), Is.True, child.Error);
+        var address = Endpoint().Match(child.Output).Groups[1].Value;
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var metrics = await http.GetStringAsync(new Uri(address + "metrics"));
+        var status = await http.GetStringAsync(new Uri(address + "status"));
+        child.Interrupt();
+        var exitCode = await child.ExitCodeAsync(Limit);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(child.Output, Does.Contain("Sandbox converged"));
+            Assert.That(metrics, Does.Contain("zentoria_unit_info{kind=\"Container\",name=\"ai\",sync=\"Synced\",health=\"Healthy\"} 1"));
+            Assert.That(JsonDocument.Parse(status).RootElement.GetProperty("ready").GetBoolean(), Is.True);
+            Assert.That(exitCode, Is.Zero, child.Error);
+        });
+    }
+
+    [TestCase("text")]
+    [TestCase("json")]
+    public async Task Nothing_a_sandbox_run_prints_or_stores_contains_the_api_token(string logFormat)
+    {
+        using var folder = new TemporaryFolder();
+        using var child = Sandbox(folder, "--once", "--log-format", logFormat);
+
+        var exitCode = await child.ExitCodeAsync(Limit);
+
+        var stored = Directory.GetFiles(folder.File("state"), "*", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
+        Assert.That(exitCode, Is.Zero, child.Error);
+        Assert.That(stored, Is.Not.Empty, "the run journals and audits its actions");
+        foreach (var text in stored.Append(child.Output).Append(child.Error))
+        {
+            // The simulator's token is root@pam!zentoria=<random UUID>; no UUID may show anywhere.
+            Assert.That(Uuid().IsMatch(text), Is.False, text);
+            Assert.That(text, Does.Not.Contain("PVEAPIToken").And.Not.Contain("zentoria="));
+        }
+    }
+
+    private static ChildProcess Sandbox(TemporaryFolder folder, params string[] arguments) =>
+        ChildProcess.Start(folder.Path, null,
+        [
+            "sandbox", .. arguments,
+            "--listen", "127.0.0.1:0",
+            "--state-dir", folder.File("state"),
+            "--desired-state", Path.Join(RepositoryRoot.Path, "desired-state"),
+        ]);
+
+    [GeneratedRegex(@"(http://127\.0\.0\.1:\d+/)metrics")]
+    private static partial Regex Endpoint();
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Uuid();
+}
