@@ -45,7 +45,7 @@ internal sealed class SimulatorOptionsTests
         Assert.That(sim.Simulator.Token, Does.Match("^root@pam!zentoria=[0-9a-f-]{36}$"));
     }
 
-    [TestCase("10.0.0.1:8006", "the simulator listens on loopback only (127.0.0.1 or [::1]), not on 10.0.0.1")]
+    [TestCase("192.0.2.1:8006", "the simulator listens on loopback only (127.0.0.1 or [::1]), not on 192.0.2.1")]
     [TestCase("127.0.0.1", "--listen '127.0.0.1' is not ADDRESS:PORT (for example 127.0.0.1:8006 or [::1]:8006)")]
     [TestCase("127.0.0.1:99999", "--listen '127.0.0.1:99999' is not ADDRESS:PORT (for example 127.0.0.1:8006 or [::1]:8006)")]
     public void The_command_line_reports_bad_listen_addresses_in_one_line(string listen, string message)
