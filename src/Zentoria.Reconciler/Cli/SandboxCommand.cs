@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Zentoria.Reconciler.Guests.Simulated;
 using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Planning;
 using Zentoria.Reconciler.Proxmox;
@@ -38,7 +39,8 @@ internal static class SandboxCommand
             operator converges it to desired-state/ with --env sandbox.
 
             The simulator starts with the seven containers of the stack, drifted on purpose (CT 443 stopped, CT 441
-            with half its memory, CT 444 missing). The operator finds the drift, fixes it, prints a summary, and keeps
+            with half its memory, CT 444 missing), and a simulated guest shell whose flags file has
+            websocket-compression at 25 % instead of 50 %. The operator finds the drift, fixes it, prints a summary, and keeps
             running with /metrics and /status on loopback until Ctrl+C. Edit desired-state/environments/sandbox/
             and watch it converge again within seconds. Nothing leaves this machine.
 
@@ -75,12 +77,14 @@ internal static class SandboxCommand
 
             await using var simulator = await ProxmoxSimulator.StartAsync(new SimulatorOptions { Port = 0, TaskDuration = TaskDuration }, cancellationToken);
             SandboxSeed.Apply(simulator.Cluster, desired);
+            var guests = new SimulatedGuests(TimeProvider.System);
+            SandboxSeed.ApplyGuests(guests, desired);
             await say.WriteLineAsync($"Sandbox: a simulated Proxmox VE node at {simulator.BaseUrl} (in this process; its token is not shown).");
 
             var proxmox = new ProxmoxClientOptions { BaseUrl = simulator.BaseUrl, ApiToken = simulator.Token };
             var options = OperatorLaunch.Options(Environment, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir));
             options.Scheduling.Interval = Interval;
-            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, Environment), proxmox));
+            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, Environment), proxmox, guests));
             var observer = host.Services.GetRequiredService<LiveObserver>();
             var live = await observer.ObserveAsync(desired, cancellationToken);
             await say.WriteAsync(SandboxSummary.Found(Planner.Plan(desired, live), desired.Containers.Length, live.Containers.Length));

@@ -4,11 +4,15 @@ using Zentoria.Reconciler.Status;
 namespace Zentoria.Reconciler.Hosting;
 
 /// <summary>
-/// Watches status until every container unit is Synced and Healthy, one is Stalled, or the deadline passes.
-/// Services and flag sets are not acted on yet (issue 5), so they do not count.
+/// Watches status until every container unit, and every flag set the operator manages, is Synced and Healthy, one
+/// is Stalled, or the deadline passes. Services, and flag sets reported "NotManaged" (no guest shells), are not
+/// acted on yet (issue 5), so they do not count.
 /// </summary>
 internal static class Convergence
 {
+    /// <summary>The phase of a unit the operator reports but does not act on.</summary>
+    public const string NotManaged = "NotManaged";
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
     public static async Task<ConvergenceOutcome> WaitAsync(StatusStore status, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
@@ -29,7 +33,8 @@ internal static class Convergence
 
     public static ConvergenceOutcome? Check(StatusSnapshot snapshot)
     {
-        var containers = snapshot.Units.Where(u => u.Kind == nameof(UnitKind.Container)).ToList();
+        var containers = snapshot.Units.Where(u => u.Kind == nameof(UnitKind.Container)
+            || (u.Kind == nameof(UnitKind.FeatureFlags) && u.Phase != NotManaged)).ToList();
         if (containers.Any(u => u.Conditions.Any(c => c.Type == ConditionType.Stalled && c.Status == ConditionStatus.True)))
         {
             return ConvergenceOutcome.Stalled;

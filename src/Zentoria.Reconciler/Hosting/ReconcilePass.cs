@@ -5,6 +5,7 @@ using Zentoria.Reconciler.Planning;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Reconciliation;
 using Zentoria.Reconciler.Reconciliation.Containers;
+using Zentoria.Reconciler.Reconciliation.Flags;
 using Zentoria.Reconciler.Reconciliation.Observe;
 using UnitKind = Zentoria.Reconciler.Reconciliation.UnitKind;
 using Zentoria.Reconciler.Status;
@@ -25,7 +26,8 @@ internal sealed class ReconcilePass(
     StatusStore status,
     OperatorMetrics metrics,
     SchedulingOptions scheduling,
-    ILogger<ReconcilePass> logger)
+    ILogger<ReconcilePass> logger,
+    FlagSetUnitReconciler? flagSets = null)
 {
     private string? acceptedRevision;
 
@@ -137,7 +139,13 @@ internal sealed class ReconcilePass(
                 return (true, actions, result);
             }
 
-            // Services and flag sets are not observed or acted on yet (issue 5): report what the plan says, act on nothing.
+            if (work.Key.Kind == UnitKind.FeatureFlags && flagSets is not null)
+            {
+                var (actions, result) = await flagSets.ReconcileAsync(work, desired, cancellationToken);
+                return (true, actions, result);
+            }
+
+            // Services (and flag sets without guest shells) are not observed or acted on yet (issue 5): report what the plan says, act on nothing.
             var notYet = ReconcileResult.After(scheduling.Interval, $"Not observed or deployed by the operator yet; the plan has {work.Steps.Length} step(s) for it.");
             var sync = work.Steps.IsEmpty ? SyncStatus.Unknown : SyncStatus.OutOfSync;
             reporter.Report(work.Key, work.Fingerprint, desired.Revision, notYet, sync, HealthStatus.Unknown, work.Steps.Length, "NotManaged");

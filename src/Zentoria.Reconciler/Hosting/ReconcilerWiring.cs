@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Zentoria.Reconciler.Guests;
 using Zentoria.Reconciler.Observability;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Reconciliation;
 using Zentoria.Reconciler.Reconciliation.Containers;
+using Zentoria.Reconciler.Reconciliation.Flags;
 using Zentoria.Reconciler.Reconciliation.Observe;
 
 namespace Zentoria.Reconciler.Hosting;
@@ -28,7 +30,8 @@ internal static class ReconcilerWiring
         ("DELETE", "/nodes/{node}/lxc/{vmid}"),
     ];
 
-    public static void Add(IServiceCollection services, DesiredStateSource source, ProxmoxClientOptions proxmox)
+    /// <param name="guests">The shells into the containers; null leaves flag sets unobserved ("NotManaged").</param>
+    public static void Add(IServiceCollection services, DesiredStateSource source, ProxmoxClientOptions proxmox, IGuestShellProvider? guests = null)
     {
         services.AddSingleton(source);
         services.AddSingleton(sp =>
@@ -47,10 +50,22 @@ internal static class ReconcilerWiring
 
             var metrics = sp.GetRequiredService<OperatorMetrics>();
             metrics.DeclareActions(UnitKind.Container, ContainerExecutor.ActionNames);
+            if (guests is not null)
+            {
+                metrics.DeclareActions(UnitKind.FeatureFlags, FlagSetUnitReconciler.ActionNames);
+            }
+
             metrics.DeclareProxmoxRoutes(Routes);
             return ProxmoxClient.Create(proxmox, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>(),
                 request => metrics.ProxmoxRequestCompleted(request.Method, request.RouteTemplate, request.StatusCode ?? 0, request.Duration));
         });
+        if (guests is not null)
+        {
+            services.AddSingleton(guests);
+            services.AddSingleton<FlagSetObserver>();
+            services.AddSingleton<FlagSetUnitReconciler>();
+        }
+
         services.AddSingleton<LiveObserver>();
         services.AddSingleton<ContainerExecutor>();
         services.AddSingleton<ContainerUnitReconciler>();

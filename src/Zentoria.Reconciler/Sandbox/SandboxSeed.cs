@@ -1,6 +1,9 @@
 using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.Guests.Flags;
+using Zentoria.Reconciler.Guests.Simulated;
 using Zentoria.Reconciler.Planning;
 using Zentoria.Reconciler.Reconciliation.Containers;
+using Zentoria.Reconciler.Reconciliation.Flags;
 using Zentoria.Reconciler.Simulator.State;
 
 namespace Zentoria.Reconciler.Sandbox;
@@ -8,12 +11,34 @@ namespace Zentoria.Reconciler.Sandbox;
 /// <summary>
 /// Puts the desired containers into the sandbox's simulator, drifted on purpose so the first pass has work:
 /// CT 443 stopped, CT 441 with half its memory, CT 444 missing. Every other container matches the desired state.
+/// The simulated guests get each flag set's file, with <see cref="DriftedFlag"/> at <see cref="DriftedRollout"/> %.
 /// </summary>
 internal static class SandboxSeed
 {
     public static readonly VmId Stopped = new(443);
     public static readonly VmId HalfMemory = new(441);
     public static readonly VmId Missing = new(444);
+
+    public const string DriftedFlag = "websocket-compression";
+
+    public const int DriftedRollout = 25;
+
+    /// <summary>The revision the seeded files claim; no desired state has it, so the rewritten file shows its own.</summary>
+    public const string SeedRevision = "sandbox-seed";
+
+    public static void ApplyGuests(SimulatedGuests guests, Desired desired)
+    {
+        foreach (var set in desired.FeatureFlags)
+        {
+            if (FlagSetObserver.ContainerOf(desired, set) is not { } container)
+            {
+                continue;
+            }
+
+            var flags = set.Flags.Select(f => new LiveFlag(f.Name, f.Enabled, f.Name == DriftedFlag ? DriftedRollout : f.Rollout));
+            guests.Shell(container.Name.Value).Seed(set.File, FlagFile.Of(SeedRevision, flags).ToBytes());
+        }
+    }
 
     public static void Apply(SimulatedCluster cluster, Desired desired)
     {

@@ -18,10 +18,15 @@ internal static class SandboxSummary
             text.AppendLine($"  {step.Action.ToString().ToLowerInvariant(),-8} {step.Unit}{(step.ReportOnly ? " (report only)" : "")}{(step.Action == StepAction.Create ? "" : changes)}");
         }
 
-        var other = plan.Steps.Count(s => s.Unit.Kind != UnitKind.Container);
+        foreach (var step in plan.Steps.Where(s => s.Unit.Kind == UnitKind.FeatureFlags))
+        {
+            text.AppendLine($"  {"flags",-8} {step.Unit}: {string.Join(", ", step.Changes.Select(c => $"{c.Field} {c.From ?? "(none)"} -> {c.To ?? "(none)"}"))}");
+        }
+
+        var other = plan.Steps.Count(s => s.Unit.Kind == UnitKind.Service);
         if (other > 0)
         {
-            text.AppendLine($"  (and {other} service and feature-flag steps, which the operator does not apply yet)");
+            text.AppendLine($"  (and {other} service steps, which the operator does not apply yet)");
         }
 
         return text.ToString();

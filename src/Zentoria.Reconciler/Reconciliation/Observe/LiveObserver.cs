@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Planning;
 using Zentoria.Reconciler.Proxmox;
+using Zentoria.Reconciler.Reconciliation.Flags;
 
 namespace Zentoria.Reconciler.Reconciliation.Observe;
 
@@ -11,10 +12,11 @@ namespace Zentoria.Reconciler.Reconciliation.Observe;
 /// </summary>
 /// <remarks>
 /// Any failure propagates: a pass must never plan against a partial snapshot, which would look like missing
-/// containers and plan creates. Services and flag sets are not observed yet; the live state has none, so the
-/// planner plans none for them.
+/// containers and plan creates. Services are not observed yet; the live state has none, so the planner plans none
+/// for them. Flag sets are read through the guest shells when <paramref name="flags"/> is configured (a sandbox,
+/// or an environment with guests); without it they stay unobserved, as services do.
 /// </remarks>
-internal sealed class LiveObserver(ProxmoxClient client)
+internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags = null)
 {
     /// <summary>Config reads in flight at once across the cluster; the client also caps each node (3 by default).</summary>
     public const int Parallelism = 16;
@@ -40,6 +42,7 @@ internal sealed class LiveObserver(ProxmoxClient client)
             var config = await client.Config.GetPendingAsync(node, vmid, token);
             live[i] = LiveContainerMapper.Map(vmid, node, resource, config);
         });
-        return new LiveState([.. live], [], []);
+        var flagSets = flags is null ? [] : await flags.ObserveAsync(desired, cancellationToken);
+        return new LiveState([.. live], [], flagSets);
     }
 }

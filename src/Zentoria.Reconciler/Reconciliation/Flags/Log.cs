@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace Zentoria.Reconciler.Reconciliation.Flags;
+
+internal static partial class Log
+{
+    [LoggerMessage(3100, LogLevel.Information, "Flag set {FlagSet}: wrote {File} in {Container} from revision {Revision}")]
+    public static partial void FlagsWritten(ILogger logger, string flagSet, string file, string container, string revision);
+}
