@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.DesiredState.Loading;
+using Zentoria.Reconciler.Guests.Simulated;
 using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Reconciliation;
@@ -47,7 +48,8 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     /// <param name="seed">Fills the simulator from the unedited desired state; default: the sandbox's drifted seven containers.</param>
     /// <param name="edit">Changes the copied desired state before anything reads it.</param>
     /// <param name="time">The operator's clock (the simulator keeps real time, so its tasks end by themselves).</param>
-    public static async Task<OperatorOnSimulator> StartAsync(Action<SimulatedCluster, Desired>? seed = null, Action<OperatorOnSimulator>? edit = null, TimeProvider? time = null)
+    /// <param name="guests">The guest shells flag sets are read and written through; null leaves them "NotManaged".</param>
+    public static async Task<OperatorOnSimulator> StartAsync(Action<SimulatedCluster, Desired>? seed = null, Action<OperatorOnSimulator>? edit = null, TimeProvider? time = null, SimulatedGuests? guests = null)
     {
         var harness = new OperatorOnSimulator();
         Copy(Path.Join(RepositoryRoot.Path, "desired-state"), harness.DesiredRoot);
@@ -60,7 +62,7 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
         var proxmox = new ProxmoxClientOptions { BaseUrl = harness.Simulator.BaseUrl, ApiToken = harness.Simulator.Token };
         harness.Host = OperatorHost.Build(options, services =>
         {
-            ReconcilerWiring.Add(services, new DesiredStateSource(harness.DesiredRoot, Environment), proxmox);
+            ReconcilerWiring.Add(services, new DesiredStateSource(harness.DesiredRoot, Environment), proxmox, guests);
             services.AddSingleton<ILoggerFactory>(new LoggerFactory([new FakeLoggerProvider(harness.Logs)]));
             if (time is not null)
             {
