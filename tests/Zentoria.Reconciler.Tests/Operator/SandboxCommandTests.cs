@@ -43,6 +43,9 @@ internal sealed partial class SandboxCommandTests
             }
 
             Assert.That(child.Error, Does.Contain("Found 6 of 7 desired containers"));
+            var flags = units.Single(u => u.GetProperty("kind").GetString() == "FeatureFlags" && u.GetProperty("name").GetString() == "gateway-flags");
+            Assert.That((flags.GetProperty("sync").GetString(), flags.GetProperty("health").GetString()), Is.EqualTo(("Synced", "Healthy")), flags.ToString());
+            Assert.That(child.Error, Does.Contain("flags    FeatureFlags gateway-flags: flags.websocket-compression.rollout 25 -> 50"));
         });
     }
 
