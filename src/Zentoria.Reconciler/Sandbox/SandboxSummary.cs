@@ -11,14 +11,15 @@ internal static class SandboxSummary
     {
         var text = new StringBuilder();
         var containerSteps = plan.Steps.Where(s => s.Unit.Kind == UnitKind.Container).ToList();
-        text.AppendLine($"Found {liveContainers} of {desiredContainers} desired containers on the simulated Proxmox node, drifted on purpose; {containerSteps.Count} container steps to take:");
+        var flagSteps = plan.Steps.Where(s => s.Unit.Kind == UnitKind.FeatureFlags).ToList();
+        text.AppendLine($"Found {liveContainers} of {desiredContainers} desired containers on the simulated Proxmox node, drifted on purpose; {containerSteps.Count + flagSteps.Count} steps to take:");
         foreach (var step in containerSteps)
         {
             var changes = step.Changes.IsEmpty ? "" : ": " + string.Join(", ", step.Changes.Select(c => $"{c.Field} {c.From ?? "(none)"} -> {c.To ?? "(none)"}"));
             text.AppendLine($"  {step.Action.ToString().ToLowerInvariant(),-8} {step.Unit}{(step.ReportOnly ? " (report only)" : "")}{(step.Action == StepAction.Create ? "" : changes)}");
         }
 
-        foreach (var step in plan.Steps.Where(s => s.Unit.Kind == UnitKind.FeatureFlags))
+        foreach (var step in flagSteps)
         {
             text.AppendLine($"  {"flags",-8} {step.Unit}: {string.Join(", ", step.Changes.Select(c => $"{c.Field} {c.From ?? "(none)"} -> {c.To ?? "(none)"}"))}");
         }
