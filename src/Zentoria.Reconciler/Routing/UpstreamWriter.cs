@@ -110,7 +110,18 @@ internal sealed class UpstreamWriter(ILogger<UpstreamWriter> logger)
                 return Result(UpstreamWriteOutcome.Unavailable, $"Cannot write {target.File} on {target.Proxy}: {written.Error}.");
             }
 
-            var tested = await proxy.RunAsync(test, CommandTimeout, cancellationToken);
+            GuestOutcome<GuestCommandResult> tested;
+            try
+            {
+                tested = await proxy.RunAsync(test, CommandTimeout, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // An unchecked file must not wait on disk for the next reload, whoever triggers it.
+                await RestoreFileAsync(CancellationToken.None);
+                throw;
+            }
+
             if (!Ok(tested))
             {
                 return await RestoreAsync(UpstreamWriteOutcome.Rejected, "the configuration test", tested, cancellationToken);

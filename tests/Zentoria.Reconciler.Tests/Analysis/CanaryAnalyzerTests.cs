@@ -1,10 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Zentoria.Reconciler.Analysis;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Guests.Health;
 using Zentoria.Reconciler.Tests.Guests.Health;
+using Zentoria.Reconciler.Tests.TestSupport;
 
 namespace Zentoria.Reconciler.Tests.Analysis;
 
@@ -36,7 +35,7 @@ internal sealed class CanaryAnalyzerTests
     [Test]
     public async Task A_canary_failing_three_health_checks_in_a_row_fails_whatever_the_metrics_say()
     {
-        var closed = ClosedPort();
+        var closed = LoopbackPort.Free();
         var analysis = Analyzer(new Uri($"http://127.0.0.1:{closed}/")).RunAsync(AnalysisSpec.Seed, Target(closed), CancellationToken.None);
         for (var wait = 1; wait < AnalysisSpec.Seed.HealthFailures; wait++)
         {
@@ -55,7 +54,7 @@ internal sealed class CanaryAnalyzerTests
     [Test]
     public async Task With_prometheus_out_of_reach_a_healthy_canary_is_inconclusive_never_passed()
     {
-        var run = await Analyzer(new Uri($"http://127.0.0.1:{ClosedPort()}/")).RunAsync(AnalysisSpec.Seed, Target(healthy.Port), CancellationToken.None);
+        var run = await Analyzer(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/")).RunAsync(AnalysisSpec.Seed, Target(healthy.Port), CancellationToken.None);
 
         Assert.That(run.Verdict, Is.EqualTo(AnalysisVerdict.Inconclusive));
         Assert.That(run.Samples, Is.Null);
@@ -76,12 +75,6 @@ internal sealed class CanaryAnalyzerTests
         Assert.That(run.Verdict, Is.EqualTo(AnalysisVerdict.Inconclusive));
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static AnalysisTarget Target(int healthPort) =>
         new(new ServiceName("mcp-gateway"), "127.0.2.211:3000", Health, new HealthTarget("127.0.0.1", healthPort, null));

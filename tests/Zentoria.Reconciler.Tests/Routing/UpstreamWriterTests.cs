@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Guests;
+using Zentoria.Reconciler.Guests.Commands;
 using Zentoria.Reconciler.Guests.Simulated;
 using Zentoria.Reconciler.Reconciliation;
 using Zentoria.Reconciler.Routing;
@@ -100,5 +101,36 @@ internal sealed class UpstreamWriterTests
         Assert.That(proxy.Find(File), Is.Null);
     }
 
+    [Test]
+    public async Task A_write_cancelled_before_its_check_puts_the_previous_file_back_and_throws()
+    {
+        proxy.Seed(File, UpstreamFile.Render(Routing, Target.Service).Content);
+        using var cancel = new CancellationTokenSource();
+        var cancelling = new CancelAfterWrite(proxy, cancel);
+
+        var write = writer.WriteAsync(cancelling, Target, UpstreamRouting.All("backend", UpstreamPool.Canary, new UpstreamEndpoint("127.0.2.211", 3000)), false, cancel.Token);
+
+        Assert.That(async () => await write, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(UpstreamReader.Of(File, proxy.Find(File)!.Content.Span).Routing, Is.EqualTo(Routing));
+        Assert.That(proxy.Commands, Is.Empty);
+    }
+
     private static GuestCommandResult Exit(int code, string stderr = "") => new(code, "", stderr, false, false);
+
+    /// <summary>The simulated guest, with the caller cancelling right after the file is written.</summary>
+    private sealed class CancelAfterWrite(SimulatedGuestShell inner, CancellationTokenSource cancel) : IGuestShell
+    {
+        public Task<GuestOutcome<GuestCommandResult>> RunAsync(GuestCommand command, TimeSpan timeout, CancellationToken cancellationToken) =>
+            inner.RunAsync(command, timeout, cancellationToken);
+
+        public Task<GuestOutcome<GuestFile>> ReadFileAsync(string path, int maxBytes, CancellationToken cancellationToken) =>
+            inner.ReadFileAsync(path, maxBytes, cancellationToken);
+
+        public async Task<GuestOutcome<GuestFile>> WriteFileAtomicAsync(string path, ReadOnlyMemory<byte> content, UnixFileMode mode, GuestFileOwner? owner, CancellationToken cancellationToken)
+        {
+            var written = await inner.WriteFileAtomicAsync(path, content, mode, owner, cancellationToken);
+            await cancel.CancelAsync();
+            return written;
+        }
+    }
 }

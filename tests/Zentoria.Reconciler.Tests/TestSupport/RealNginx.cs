@@ -30,7 +30,7 @@ internal sealed class RealNginx : IDisposable
             Directory.CreateDirectory(Path.Combine(folder.Path, name));
         }
 
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         File.WriteAllText(Path.Combine(folder.Path, "conf", "nginx.conf"), $$"""
             worker_processes 1;
             pid {{folder.Path}}/logs/nginx.pid;
@@ -160,12 +160,6 @@ internal sealed class RealNginx : IDisposable
         folder.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private void Run()
     {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -26,7 +24,7 @@ internal sealed class RealPrometheus : IDisposable
 
     private RealPrometheus(IEnumerable<(string Service, string Instance)> targets)
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         var config = new StringBuilder("""
             global: { scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s }
             scrape_configs:
@@ -107,12 +105,6 @@ internal sealed class RealPrometheus : IDisposable
         folder.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private async Task<double> ScalarAsync(string query, CancellationToken cancellationToken)
     {
