@@ -19,4 +19,11 @@ internal sealed record ServiceSpec(
     MigrationSpec? Migrations,
     RouteSpec? Route,
     DriftPolicy Drift,
-    SourceLocation Origin);
+    SourceLocation Origin)
+{
+    /// <summary>Set on a service that runs NGINX and was given <c>nginx:</c> settings; routes through it otherwise use <see cref="NginxSpec.Default"/>.</summary>
+    public NginxSpec? Nginx { get; init; }
+
+    /// <summary>The NGINX settings that routes through this service use.</summary>
+    public NginxSpec NginxOrDefault => Nginx ?? NginxSpec.Default;
+}

@@ -1,5 +1,9 @@
+using System.Text;
 using Prometheus;
+using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Reconciliation;
+using Zentoria.Reconciler.Reconciliation.Rollouts;
+using Zentoria.Reconciler.Routing;
 using Zentoria.Reconciler.Status;
 
 namespace Zentoria.Reconciler.Observability;
@@ -28,8 +32,14 @@ internal sealed class OperatorMetrics
     private readonly Histogram proxmoxRequestDuration;
     private readonly Gauge lastSuccess;
     private readonly Gauge unitsInFlight;
+    private readonly Gauge rolloutPhase;
+    private readonly Gauge canaryWeight;
+    private readonly Gauge analysisValue;
+    private readonly Counter rollouts;
+    private readonly Counter rollbacks;
     private readonly Lock gate = new();
     private HashSet<UnitKey> declaredUnits = [];
+    private Dictionary<string, RolloutDeclaration> declaredRollouts = new(StringComparer.Ordinal);
 
     public OperatorMetrics(CollectorRegistry registry, string version)
     {
@@ -49,6 +59,11 @@ internal sealed class OperatorMetrics
         lastSuccess = factory.CreateGauge("zentoria_last_successful_reconcile_timestamp_seconds", "Unix time at which the last successful pass finished; 0 before the first.");
         unitsInFlight = factory.CreateGauge("zentoria_units_in_flight", "Units being reconciled right now.");
         var buildInfo = factory.CreateGauge("zentoria_build_info", "Always 1; the version label says which build runs.", "version");
+        rolloutPhase = factory.CreateGauge("zentoria_rollout_phase", "1 for each routed service's current release phase, 0 for the other phases.", "service", "phase");
+        canaryWeight = factory.CreateGauge("zentoria_canary_weight", "Percent of the service's requests its NGINX upstream sends to each pool (stable, canary).", "service", "pool");
+        analysisValue = factory.CreateGauge("zentoria_analysis_value", "The last value each canary analysis measured (error-rate in %, latency-p99 in s, samples, health-failures).", "service", "metric");
+        rollouts = factory.CreateCounter("zentoria_rollouts_total", "Finished releases by service, strategy and result (promoted, rolled_back, failed).", "service", "strategy", "result");
+        rollbacks = factory.CreateCounter("zentoria_rollbacks_total", "Withdrawn releases by service and reason (analysis, health, deadline, manual, deploy).", "service", "reason");
 
         foreach (var result in Results)
         {
@@ -153,6 +168,59 @@ internal sealed class OperatorMetrics
         proxmoxRequestDuration.Observe(duration.TotalSeconds);
     }
 
+    /// <summary>
+    /// Creates the release series at zero for each service (every phase, both pools, each analysis metric, each result
+    /// of its strategy, each rollback reason) and removes those of services no longer declared, or declared differently.
+    /// </summary>
+    public void DeclareRollouts(IEnumerable<(ServiceName Service, StrategyKind Strategy)> services, IEnumerable<string> analysisMetrics)
+    {
+        var metrics = analysisMetrics.ToArray();
+        var next = services.ToDictionary(s => s.Service.Value, s => new RolloutDeclaration(s.Strategy, metrics), StringComparer.Ordinal);
+        lock (gate)
+        {
+            foreach (var (service, declared) in declaredRollouts.Where(d => !next.TryGetValue(d.Key, out var now) || !now.Equals(d.Value)))
+            {
+                foreach (var (family, labels) in RolloutSeries(service, declared))
+                {
+                    RemoveSeries(family, labels);
+                }
+            }
+
+            foreach (var (family, labels) in next.SelectMany(d => RolloutSeries(d.Key, d.Value)))
+            {
+                CreateSeries(family, labels);
+            }
+
+            declaredRollouts = next;
+        }
+    }
+
+    public void SetRolloutPhase(ServiceName service, RolloutPhase phase)
+    {
+        foreach (var each in Enum.GetValues<RolloutPhase>())
+        {
+            rolloutPhase.WithLabels(service.Value, each.ToString()).Set(each == phase ? 1 : 0);
+        }
+    }
+
+    /// <summary>Sets both pools' shares from the live upstream: a pool without a server gets 0.</summary>
+    public void SetCanaryWeights(ServiceName service, UpstreamRouting routing)
+    {
+        foreach (var pool in Enum.GetValues<UpstreamPool>())
+        {
+            canaryWeight.WithLabels(service.Value, UpstreamFile.PoolName(pool)).Set(routing.PercentOf(pool));
+        }
+    }
+
+    public void SetAnalysisValue(ServiceName service, string metric, double value) =>
+        analysisValue.WithLabels(service.Value, metric).Set(value);
+
+    public void RolloutCompleted(ServiceName service, StrategyKind strategy, RolloutResult result) =>
+        rollouts.WithLabels(service.Value, strategy.ToString(), SnakeCase(result.ToString())).Inc();
+
+    public void RolledBack(ServiceName service, RollbackReason reason) =>
+        rollbacks.WithLabels(service.Value, SnakeCase(reason.ToString())).Inc();
+
     /// <summary>Counts a unit as in flight until the returned handle is disposed.</summary>
     public IDisposable UnitInFlight() => unitsInFlight.TrackInProgress();
 
@@ -167,8 +235,73 @@ internal sealed class OperatorMetrics
         _ => "exception",
     };
 
+    /// <summary><c>RolledBack</c> as <c>rolled_back</c>: result and reason labels read like the other lower-case labels.</summary>
+    private static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && builder.Length > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    private static IEnumerable<(RolloutFamily Family, string[] Labels)> RolloutSeries(string service, RolloutDeclaration declaration) =>
+        Enum.GetValues<RolloutPhase>().Select(p => (RolloutFamily.Phase, new[] { service, p.ToString() }))
+            .Concat(Enum.GetValues<UpstreamPool>().Select(p => (RolloutFamily.Weight, new[] { service, UpstreamFile.PoolName(p) })))
+            .Concat(declaration.AnalysisMetrics.Select(m => (RolloutFamily.Analysis, new[] { service, m })))
+            .Concat(Enum.GetValues<RolloutResult>().Select(r => (RolloutFamily.Rollouts, new[] { service, declaration.Strategy.ToString(), SnakeCase(r.ToString()) })))
+            .Concat(Enum.GetValues<RollbackReason>().Select(r => (RolloutFamily.Rollbacks, new[] { service, SnakeCase(r.ToString()) })));
+
+    private void CreateSeries(RolloutFamily family, string[] labels)
+    {
+        _ = family switch
+        {
+            RolloutFamily.Phase => rolloutPhase.WithLabels(labels).Value,
+            RolloutFamily.Weight => canaryWeight.WithLabels(labels).Value,
+            RolloutFamily.Analysis => analysisValue.WithLabels(labels).Value,
+            RolloutFamily.Rollouts => rollouts.WithLabels(labels).Value,
+            _ => rollbacks.WithLabels(labels).Value,
+        };
+    }
+
+    private void RemoveSeries(RolloutFamily family, string[] labels)
+    {
+        switch (family)
+        {
+            case RolloutFamily.Phase: rolloutPhase.RemoveLabelled(labels); break;
+            case RolloutFamily.Weight: canaryWeight.RemoveLabelled(labels); break;
+            case RolloutFamily.Analysis: analysisValue.RemoveLabelled(labels); break;
+            case RolloutFamily.Rollouts: rollouts.RemoveLabelled(labels); break;
+            default: rollbacks.RemoveLabelled(labels); break;
+        }
+    }
+
     private static IEnumerable<(SyncStatus Sync, HealthStatus Health)> Combinations() =>
         from sync in Enum.GetValues<SyncStatus>()
         from health in Enum.GetValues<HealthStatus>()
         select (sync, health);
+
+    /// <summary>What a service's release series were created for; a change re-creates them.</summary>
+    private sealed record RolloutDeclaration(StrategyKind Strategy, string[] AnalysisMetrics)
+    {
+        public bool Equals(RolloutDeclaration? other) => other is not null && Strategy == other.Strategy && AnalysisMetrics.SequenceEqual(other.AnalysisMetrics);
+
+        public override int GetHashCode() => Strategy.GetHashCode();
+    }
+
+    private enum RolloutFamily
+    {
+        Phase,
+        Weight,
+        Analysis,
+        Rollouts,
+        Rollbacks,
+    }
 }

@@ -202,7 +202,7 @@ internal sealed class OperatorEndpointsTests
         return await op.Client.SendAsync(request);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string arguments, string input)
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string program, string arguments, string input)
     {
         using var process = Process.Start(new ProcessStartInfo(program, arguments)
         {

@@ -7,12 +7,11 @@ namespace Zentoria.Reconciler.DesiredState.Binding;
 internal static class ServiceBinder
 {
     private static readonly string[] SpecKeys =
-        ["container", "image", "version", "port", "dependsOn", "deploy", "health", "strategy", "migrations", "route", "drift"];
+        ["container", "image", "version", "port", "dependsOn", "deploy", "health", "strategy", "migrations", "route", "nginx", "drift"];
 
     private static readonly string[] DeployKeys = ["command"];
     private static readonly string[] MigrationKeys = ["command", "backup"];
     private static readonly string[] BackupKeys = ["snapshotOf", "dumpCommand"];
-    private static readonly string[] RouteKeys = ["proxy", "upstream"];
 
     public static ServiceSpec? Bind(Document document, BindingContext context)
     {
@@ -51,9 +50,12 @@ internal static class ServiceBinder
             health,
             StrategyReader.Read(spec),
             Migrations(spec),
-            Route(spec),
+            NginxReader.Route(spec),
             CommonReaders.Drift(spec),
-            document.Origin);
+            document.Origin)
+        {
+            Nginx = NginxReader.Read(spec),
+        };
     }
 
     private static ImmutableArray<ServiceName> DependsOn(MappingReader spec)
@@ -104,18 +106,5 @@ internal static class ServiceBinder
         }
 
         return command is null ? null : new MigrationSpec(command, new BackupSpec(snapshotOf is null ? null : new ContainerName(snapshotOf), dump));
-    }
-
-    private static RouteSpec? Route(MappingReader spec)
-    {
-        var route = spec.Mapping("route", RouteKeys);
-        if (!route.Exists)
-        {
-            return null;
-        }
-
-        var proxy = route.String("proxy", required: true, Formats.CheckName);
-        var upstream = route.String("upstream", required: true, Formats.CheckIdentifier);
-        return new RouteSpec(new ServiceName(proxy ?? ""), upstream ?? "");
     }
 }

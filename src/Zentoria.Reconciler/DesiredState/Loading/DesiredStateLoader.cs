@@ -80,6 +80,7 @@ internal static class DesiredStateLoader
         EnvironmentRule.Check(state, context);
         UniquenessRule.Check(state, context);
         ReferenceRule.Check(state, context);
+        RouteRule.Check(state, context);
         DependencyCycleRule.Check(state, context);
         SandboxRule.Check(state, context);
 
