@@ -1,12 +1,10 @@
 using Zentoria.Reconciler.DesiredState;
-using Zentoria.Reconciler.DesiredState.Loading;
+using Zentoria.Reconciler.Tests.Reconciliation.Services.Migrations;
 
 namespace Zentoria.Reconciler.Tests.DesiredState;
 
 internal sealed class MigrationBindingTests
 {
-    private const string Minimal = "  migrations:\n    command: [\"npx\", \"prisma\", \"migrate\", \"deploy\"]\n    backup: { snapshotOf: postgres }\n";
-
     [Test]
     public void A_dump_backup_is_read_with_its_container_commands_path_and_the_timeout()
     {
@@ -35,19 +33,12 @@ internal sealed class MigrationBindingTests
 
     [Test]
     public void Without_a_timeout_each_migration_step_gets_ten_minutes() =>
-        Assert.That(Load(Minimal).Timeout, Is.EqualTo(TimeSpan.FromMinutes(10)));
+        Assert.That(Load(MigrationHarness.MinimalMigrations).Timeout, Is.EqualTo(TimeSpan.FromMinutes(10)));
 
     private static bool SameDump(DumpSpec a, DumpSpec b) =>
         a.Container == b.Container && a.Path == b.Path
         && a.Command.Arguments.SequenceEqual(b.Command.Arguments) && a.Restore.Arguments.SequenceEqual(b.Restore.Arguments);
 
-    private static MigrationSpec Load(string migrations)
-    {
-        using var folder = DesiredStateFolder.FromMinimal();
-        var services = Path.Join(folder.Root, "base", "services.yaml");
-        File.WriteAllText(services, File.ReadAllText(services).Replace(Minimal, migrations, StringComparison.Ordinal));
-        var loaded = DesiredStateLoader.Load(folder.Root, "test");
-        Assert.That(loaded.Errors, Is.Empty, string.Join('\n', loaded.Errors));
-        return loaded.Desired!.FindService(new ServiceName("api"))!.Migrations!;
-    }
+    private static MigrationSpec Load(string migrations) =>
+        MigrationHarness.LoadWithMigrations(migrations).FindService(new ServiceName(MigrationHarness.Service))!.Migrations!;
 }

@@ -41,10 +41,7 @@ internal sealed class FlagRolloutTests
     public async Task No_step_is_taken_before_the_interval_has_passed_and_status_shows_the_step_and_the_next_time()
     {
         using var h = new FlagRolloutHarness(Steps);
-        h.ServiceIs(HealthStatus.Healthy);
-        await h.PassAsync();
-        h.Time.Advance(Hour);
-        await h.PassAsync();
+        await ReachSecondStepAsync(h);
         h.Time.Advance(Hour - TimeSpan.FromSeconds(1));
 
         var result = await h.PassAsync();
@@ -63,10 +60,7 @@ internal sealed class FlagRolloutTests
     public async Task An_unhealthy_owning_service_returns_the_flag_to_the_last_good_step_and_it_holds_there()
     {
         using var h = new FlagRolloutHarness(Steps);
-        h.ServiceIs(HealthStatus.Healthy);
-        await h.PassAsync();
-        h.Time.Advance(Hour);
-        await h.PassAsync();
+        await ReachSecondStepAsync(h);
         h.Time.Advance(TimeSpan.FromMinutes(10));
         h.ServiceIs(HealthStatus.Degraded);
 
@@ -132,10 +126,7 @@ internal sealed class FlagRolloutTests
     public async Task A_restart_mid_rollout_continues_at_the_same_step()
     {
         using var h = new FlagRolloutHarness(Steps);
-        h.ServiceIs(HealthStatus.Healthy);
-        await h.PassAsync();
-        h.Time.Advance(Hour);
-        await h.PassAsync();
+        await ReachSecondStepAsync(h);
         h.Time.Advance(TimeSpan.FromMinutes(30));
 
         h.Restart();
@@ -156,10 +147,7 @@ internal sealed class FlagRolloutTests
     public async Task A_change_of_steps_continues_from_the_live_percentage_on_the_new_steps()
     {
         using var h = new FlagRolloutHarness(Steps);
-        h.ServiceIs(HealthStatus.Healthy);
-        await h.PassAsync();
-        h.Time.Advance(Hour);
-        await h.PassAsync();
+        await ReachSecondStepAsync(h);
         h.Time.Advance(TimeSpan.FromMinutes(30));
 
         h.ChangeFlags(Steps.Replace("[5, 25, 50, 100]", "[10, 30, 60, 100]", StringComparison.Ordinal));
@@ -180,10 +168,7 @@ internal sealed class FlagRolloutTests
     public async Task A_change_of_steps_releases_a_hold_and_the_rollout_goes_on_from_the_last_good_step()
     {
         using var h = new FlagRolloutHarness(Steps);
-        h.ServiceIs(HealthStatus.Healthy);
-        await h.PassAsync();
-        h.Time.Advance(Hour);
-        await h.PassAsync();
+        await ReachSecondStepAsync(h);
         h.ServiceIs(HealthStatus.Degraded);
         await h.PassAsync();
         h.ServiceIs(HealthStatus.Healthy);
@@ -205,10 +190,7 @@ internal sealed class FlagRolloutTests
     public async Task Lowering_a_flag_in_the_middle_of_a_rollout_takes_effect_at_once()
     {
         using var h = new FlagRolloutHarness(Steps);
-        h.ServiceIs(HealthStatus.Healthy);
-        await h.PassAsync();
-        h.Time.Advance(Hour);
-        await h.PassAsync();
+        await ReachSecondStepAsync(h);
 
         h.ChangeFlags(Steps.Replace("rollout: 100,", "rollout: 0,", StringComparison.Ordinal));
         await h.PassAsync();
@@ -219,5 +201,14 @@ internal sealed class FlagRolloutTests
             Assert.That((h.Unit.Sync, h.Unit.Health), Is.EqualTo((SyncStatus.Synced, HealthStatus.Healthy)));
             Assert.That(h.HasRolloutRecord, Is.False);
         });
+    }
+
+    // Healthy from the start: 5% at once, 25% an hour later, just written.
+    private static async Task ReachSecondStepAsync(FlagRolloutHarness h)
+    {
+        h.ServiceIs(HealthStatus.Healthy);
+        await h.PassAsync();
+        h.Time.Advance(Hour);
+        await h.PassAsync();
     }
 }

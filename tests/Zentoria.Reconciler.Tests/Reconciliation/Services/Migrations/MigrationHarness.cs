@@ -23,6 +23,9 @@ internal sealed class MigrationHarness : IDisposable
 {
     public const string Service = "api";
 
+    /// <summary>The minimal stack's <c>migrations</c> block of service <c>api</c>, as the minimal corpus writes it.</summary>
+    public const string MinimalMigrations = "  migrations:\n    command: [\"npx\", \"prisma\", \"migrate\", \"deploy\"]\n    backup: { snapshotOf: postgres }\n";
+
     private readonly TemporaryFolder work = new();
     private readonly NodeMutationLock nodes = new();
     private readonly ActionLimiter limiter = new(new SchedulingOptions { MaxConcurrentActions = 4 });
@@ -33,15 +36,7 @@ internal sealed class MigrationHarness : IDisposable
     {
         this.guests = guests;
         this.proxmox = proxmox;
-        using var folder = DesiredStateFolder.FromMinimal();
-        var services = Path.Join(folder.Root, "base", "services.yaml");
-        var text = File.ReadAllText(services);
-        const string Minimal = "  migrations:\n    command: [\"npx\", \"prisma\", \"migrate\", \"deploy\"]\n    backup: { snapshotOf: postgres }\n";
-        Assert.That(text, Does.Contain(Minimal));
-        File.WriteAllText(services, text.Replace(Minimal, migrationsYaml, StringComparison.Ordinal));
-        var loaded = DesiredStateLoader.Load(folder.Root, "test");
-        Assert.That(loaded.Errors, Is.Empty, string.Join('\n', loaded.Errors));
-        Desired = loaded.Desired!;
+        Desired = LoadWithMigrations(migrationsYaml);
         State = StateFolder.Open(work.File("state"), "test", _ => null, work.Path);
         Audit = new AuditTrail(State, new AuditOptions(), new SecretRedactor());
     }
@@ -75,6 +70,19 @@ internal sealed class MigrationHarness : IDisposable
                 return (json.RootElement.GetProperty("action").GetString()!, json.RootElement.GetProperty("result").GetString()!);
             })]
             : [];
+
+    /// <summary>The minimal desired state with <see cref="MinimalMigrations"/> replaced by <paramref name="migrationsYaml"/>.</summary>
+    public static Desired LoadWithMigrations(string migrationsYaml)
+    {
+        using var folder = DesiredStateFolder.FromMinimal();
+        var services = Path.Join(folder.Root, "base", "services.yaml");
+        var text = File.ReadAllText(services);
+        Assert.That(text, Does.Contain(MinimalMigrations));
+        File.WriteAllText(services, text.Replace(MinimalMigrations, migrationsYaml, StringComparison.Ordinal));
+        var loaded = DesiredStateLoader.Load(folder.Root, "test");
+        Assert.That(loaded.Errors, Is.Empty, string.Join('\n', loaded.Errors));
+        return loaded.Desired!;
+    }
 
     public void Dispose()
     {

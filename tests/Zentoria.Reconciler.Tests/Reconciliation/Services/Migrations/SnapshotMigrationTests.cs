@@ -13,7 +13,6 @@ namespace Zentoria.Reconciler.Tests.Reconciliation.Services.Migrations;
 [TestFixture]
 internal sealed partial class SnapshotMigrationTests
 {
-    private const string SnapshotMigrations = "  migrations:\n    command: [\"npx\", \"prisma\", \"migrate\", \"deploy\"]\n    backup: { snapshotOf: postgres }\n";
     private const int Postgres = 404;
     private const string Expected = "zentoria-premigrate-v2-261126120000";
 
@@ -29,7 +28,7 @@ internal sealed partial class SnapshotMigrationTests
         simulator = await ProxmoxSimulator.StartAsync(new SimulatorOptions { Port = 0, TaskDuration = TimeSpan.FromMilliseconds(20) }, CancellationToken.None);
         client = ProxmoxClient.Create(new ProxmoxClientOptions { BaseUrl = simulator.BaseUrl, ApiToken = simulator.Token });
         guests = new SimulatedGuests(new FakeTimeProvider());
-        harness = new MigrationHarness(SnapshotMigrations, guests, client);
+        harness = new MigrationHarness(MigrationHarness.MinimalMigrations, guests, client);
         SandboxSeed.Apply(simulator.Cluster, harness.Desired);
         migrations = 0;
     }
