@@ -42,7 +42,7 @@ internal static class ServicePlanner
     {
         null => "",
         { Backup.SnapshotOf: { } db } => $" Migrations ({spec.Migrations.Command}) run first, after a snapshot of {db}.",
-        { Backup.DumpCommand: not null } => $" Migrations ({spec.Migrations.Command}) run first, after a dump.",
+        { Backup.Dump: { } dump } => $" Migrations ({spec.Migrations.Command}) run first, after a dump to {dump.Path} in {dump.Container}.",
         _ => $" Migrations ({spec.Migrations.Command}) run first.",
     };
 }

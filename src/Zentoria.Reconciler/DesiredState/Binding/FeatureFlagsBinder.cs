@@ -63,6 +63,12 @@ internal static class FeatureFlagsBinder
             flag.Error("steps", $"rollout steps must be strictly ascending percentages from 1 to 100; found [{string.Join(", ", steps)}]");
         }
 
+        // At rollout 0 the steps wait, ready for when the rollout is raised to their end.
+        if (rollout is > 0 && steps.Length > 0 && steps[^1] != rollout)
+        {
+            flag.Error("steps", $"the steps lead up to the flag's rollout, so the last one must be {rollout}; found [{string.Join(", ", steps)}]");
+        }
+
         if (flag.Has("steps") && !flag.Has("interval"))
         {
             flag.Error("steps", "progressive steps need an interval between them, such as interval: 1h");

@@ -10,8 +10,9 @@ internal static class ServiceBinder
         ["container", "image", "version", "port", "dependsOn", "deploy", "health", "strategy", "migrations", "route", "nginx", "drift"];
 
     private static readonly string[] DeployKeys = ["command"];
-    private static readonly string[] MigrationKeys = ["command", "backup"];
-    private static readonly string[] BackupKeys = ["snapshotOf", "dumpCommand"];
+    private static readonly string[] MigrationKeys = ["command", "backup", "timeout"];
+    private static readonly string[] BackupKeys = ["snapshotOf", "dump"];
+    private static readonly string[] DumpKeys = ["container", "command", "path", "restore"];
 
     public static ServiceSpec? Bind(Document document, BindingContext context)
     {
@@ -96,15 +97,33 @@ internal static class ServiceBinder
         }
 
         var command = CommonReaders.Command(migrations, "command", required: true);
+        var timeout = migrations.Duration("timeout") ?? MigrationSpec.DefaultTimeout;
         var backup = migrations.Mapping("backup", BackupKeys, required: true);
         var snapshotOf = backup.String("snapshotOf", check: Formats.CheckName);
-        var dump = CommonReaders.Command(backup, "dumpCommand", required: false);
-        if (backup.Exists && backup.Has("snapshotOf") == backup.Has("dumpCommand"))
+        var dump = Dump(backup);
+        if (backup.Exists && backup.Has("snapshotOf") == backup.Has("dump"))
         {
             backup.Context.Errors.Add(backup.Location, backup.Path,
-                "a backup is either a snapshot (snapshotOf) or a dump (dumpCommand); set exactly one");
+                "a backup is either a snapshot (snapshotOf) or a dump (dump: { container, command, path, restore }); set exactly one");
         }
 
-        return command is null ? null : new MigrationSpec(command, new BackupSpec(snapshotOf is null ? null : new ContainerName(snapshotOf), dump));
+        return command is null ? null : new MigrationSpec(command, new BackupSpec(snapshotOf is null ? null : new ContainerName(snapshotOf), dump)) { Timeout = timeout };
+    }
+
+    private static DumpSpec? Dump(MappingReader backup)
+    {
+        var dump = backup.Mapping("dump", DumpKeys);
+        if (!dump.Exists)
+        {
+            return null;
+        }
+
+        var container = dump.String("container", required: true, Formats.CheckName);
+        var command = CommonReaders.Command(dump, "command", required: true);
+        var path = dump.String("path", required: true, Formats.CheckAbsolutePath);
+        var restore = CommonReaders.Command(dump, "restore", required: true);
+        return container is null || command is null || path is null || restore is null
+            ? null
+            : new DumpSpec(new ContainerName(container), command, path, restore);
     }
 }

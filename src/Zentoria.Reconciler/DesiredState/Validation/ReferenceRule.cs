@@ -32,6 +32,11 @@ internal static class ReferenceRule
             {
                 Expect(snapshotOf.Value, containers, "container", $"{path}.migrations.backup.snapshotOf", service.Origin, context);
             }
+
+            if (service.Migrations?.Backup.Dump is { } dump)
+            {
+                Expect(dump.Container.Value, containers, "container", $"{path}.migrations.backup.dump.container", service.Origin, context);
+            }
         }
 
         foreach (var flags in state.FeatureFlags)

@@ -3,15 +3,27 @@ using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Guests.Commands;
 using Zentoria.Reconciler.Guests.Flags;
 using Zentoria.Reconciler.Planning;
+using Zentoria.Reconciler.State;
 using Zentoria.Reconciler.Status;
+using UnitKind = Zentoria.Reconciler.Reconciliation.UnitKind;
 
 namespace Zentoria.Reconciler.Reconciliation.Flags;
 
 /// <summary>
 /// Converges one flag set: writes its file atomically through the guest shell (journaled and audited by
-/// <see cref="ActionRunner"/>), runs the reload command if there is one, and reports the unit.
+/// <see cref="ActionRunner"/>), runs the reload command if there is one, and reports the unit. Flags with steps
+/// move as <see cref="FlagRolloutPlanner"/> decides, from the file's percentages and the records kept in the state
+/// folder (<see cref="FlagRolloutStore"/>), watching the owning service's health in <see cref="StatusStore"/>.
 /// </summary>
-internal sealed class FlagSetUnitReconciler(FlagSetObserver observer, ActionRunner runner, UnitReporter reporter, StatusStore status, SchedulingOptions scheduling, ILogger<FlagSetUnitReconciler> logger)
+internal sealed class FlagSetUnitReconciler(
+    FlagSetObserver observer,
+    ActionRunner runner,
+    UnitReporter reporter,
+    StatusStore status,
+    SchedulingOptions scheduling,
+    StateFolder state,
+    TimeProvider time,
+    ILogger<FlagSetUnitReconciler> logger)
 {
     public const string WriteFlags = "write-flags";
 
@@ -21,6 +33,8 @@ internal sealed class FlagSetUnitReconciler(FlagSetObserver observer, ActionRunn
     public static readonly TimeSpan ReloadTimeout = TimeSpan.FromSeconds(30);
 
     public static readonly string[] ActionNames = [WriteFlags];
+
+    private readonly FlagRolloutStore rollouts = new(state);
 
     /// <returns>How many mutating actions were taken, and the unit's result.</returns>
     public async Task<(int Actions, ReconcileResult Result)> ReconcileAsync(UnitWork work, Desired desired, CancellationToken cancellationToken)
@@ -35,38 +49,79 @@ internal sealed class FlagSetUnitReconciler(FlagSetObserver observer, ActionRunn
             return (0, unseen);
         }
 
+        var decisions = Decide(spec, live, desired.Revision);
+        var file = FlagFile.Of(desired.Revision, spec.Flags.Select(f => new LiveFlag(f.Name, f.Enabled, decisions[f.Name].Rollout)));
         var step = work.Steps.FirstOrDefault(s => s.Action == StepAction.WriteFlags);
-        if (step is null)
+        var result = ReconcileResult.Succeeded;
+        var actions = 0;
+        if (!live.Exists || !live.Flags.OrderBy(f => f.Name, StringComparer.Ordinal).SequenceEqual(file.Flags))
         {
-            reporter.Report(work.Key, work.Fingerprint, desired.Revision, ReconcileResult.Succeeded, SyncStatus.Synced, HealthStatus.Healthy, 0);
-            return (0, ReconcileResult.Succeeded);
+            status.SetPhase(work.Key, StepAction.WriteFlags.ToString(), step?.Reason ?? $"The flags in {spec.File} move one progressive step.");
+            var container = FlagSetObserver.ContainerOf(desired, spec)!;
+            var action = new MutatingAction(work.Key, WriteFlags, container.Node, container.VmId, desired.Revision,
+                live.Exists ? Describe(live.Flags) : null, Describe(file.Flags),
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["file"] = spec.File });
+            result = await runner.RunAsync(action, token => WriteAsync(desired, spec, container, file, token), cancellationToken);
+            actions = 1;
         }
 
-        status.SetPhase(work.Key, step.Action.ToString(), step.Reason);
-        var liveRollout = live.Flags.ToDictionary(f => f.Name, f => f.Rollout, StringComparer.Ordinal);
-        var file = FlagFile.Of(desired.Revision, spec.Flags.Select(f => new LiveFlag(f.Name, f.Enabled, FlagSetPlanner.NextRollout(f, liveRollout.GetValueOrDefault(f.Name)))));
-        var container = FlagSetObserver.ContainerOf(desired, spec)!;
-        var action = new MutatingAction(work.Key, WriteFlags, container.Node, container.VmId, desired.Revision,
-            live.Exists ? Describe(live.Flags) : null, Describe(file.Flags),
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["file"] = spec.File });
-        var result = await runner.RunAsync(action, token => WriteAsync(desired, spec, container, file, token), cancellationToken);
-
-        // A progressive rollout is written one step at a time: the unit stays OutOfSync until the last step is live.
-        var rising = spec.Flags.Any(f => file.Flags.First(w => w.Name == f.Name).Rollout != f.Rollout);
-        if (result is Done && rising)
+        if (result is Done)
         {
-            result = ReconcileResult.After(spec.Flags.Select(f => f.Interval).Where(i => i is not null).DefaultIfEmpty(scheduling.Interval).Min()!.Value,
-                "a progressive rollout moves one step per interval");
+            // After the write: a record ahead of the file would claim a step that never reached the service.
+            rollouts.Replace(spec.Name, decisions.Values.Select(d => d.Record).OfType<FlagRolloutRecord>());
+            LogSteps(spec, decisions);
+            result = Progress(decisions.Values);
         }
 
-        var (sync, health) = result switch
+        var (sync, health, phase) = result switch
         {
-            Done => (SyncStatus.Synced, HealthStatus.Healthy),
-            RequeueAfter => (SyncStatus.OutOfSync, HealthStatus.Progressing),
-            _ => (SyncStatus.OutOfSync, HealthStatus.Degraded),
+            Done => (SyncStatus.Synced, HealthStatus.Healthy, (string?)null),
+            RequeueAfter when decisions.Values.Any(d => d.State is FlagRolloutState.RolledBack or FlagRolloutState.Held) => (SyncStatus.OutOfSync, HealthStatus.Degraded, "Held"),
+            RequeueAfter => (SyncStatus.OutOfSync, HealthStatus.Progressing, "Rollout"),
+            _ => (SyncStatus.OutOfSync, HealthStatus.Degraded, null),
         };
-        reporter.Report(work.Key, work.Fingerprint, desired.Revision, result, sync, health, result is Done ? 0 : step.Changes.Length);
-        return (1, result);
+        reporter.Report(work.Key, work.Fingerprint, desired.Revision, result, sync, health, result is Done ? 0 : step?.Changes.Length ?? 0, phase);
+        return (actions, result);
+    }
+
+    private Dictionary<string, FlagRolloutDecision> Decide(FeatureFlagSetSpec spec, LiveFlagSet live, string revision)
+    {
+        var context = new FlagRolloutContext(spec.Name, spec.Service.Value, status.HealthOf(new UnitKey(UnitKind.Service, spec.Service.Value)), time.GetUtcNow(), revision);
+        var records = rollouts.Of(spec.Name).ToDictionary(r => r.Flag, StringComparer.Ordinal);
+        var percentages = live.Flags.ToDictionary(f => f.Name, f => f.Rollout, StringComparer.Ordinal);
+        return spec.Flags.ToDictionary(
+            f => f.Name,
+            f => FlagRolloutPlanner.Decide(f, percentages.GetValueOrDefault(f.Name), records.GetValueOrDefault(f.Name), context),
+            StringComparer.Ordinal);
+    }
+
+    // While any flag is between steps the unit comes back when the soonest step is due, or after the regular interval.
+    private ReconcileResult Progress(IEnumerable<FlagRolloutDecision> decisions)
+    {
+        var moving = decisions.Where(d => d.State != FlagRolloutState.Complete).ToList();
+        if (moving.Count == 0)
+        {
+            return ReconcileResult.Succeeded;
+        }
+
+        var now = time.GetUtcNow();
+        var delay = moving.Select(d => d.NextAt is { } at ? at - now : scheduling.Interval).Append(scheduling.Interval).Min();
+        return ReconcileResult.After(delay > TimeSpan.Zero ? delay : TimeSpan.FromSeconds(1), string.Join(" ", moving.Select(d => d.Message)));
+    }
+
+    private void LogSteps(FeatureFlagSetSpec spec, Dictionary<string, FlagRolloutDecision> decisions)
+    {
+        foreach (var decision in decisions.Values)
+        {
+            if (decision.State == FlagRolloutState.Raised)
+            {
+                Log.FlagRaised(logger, spec.Name, decision.Message!);
+            }
+            else if (decision.State == FlagRolloutState.RolledBack)
+            {
+                Log.FlagRolledBack(logger, spec.Name, decision.Message!);
+            }
+        }
     }
 
     private async Task<ReconcileResult> WriteAsync(Desired desired, FeatureFlagSetSpec spec, ContainerSpec container, FlagFile file, CancellationToken cancellationToken)

@@ -1,0 +1,10 @@
+using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.Guests;
+
+namespace Zentoria.Reconciler.Tests.Reconciliation.Services.Migrations;
+
+/// <summary>Reaches every container through one real shell: the test's sshd on localhost stands for each guest.</summary>
+internal sealed class ShellPerContainer(IGuestShell shell) : IGuestShellProvider
+{
+    public IGuestShell? ShellFor(ContainerSpec container) => shell;
+}
