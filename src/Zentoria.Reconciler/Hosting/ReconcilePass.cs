@@ -7,6 +7,7 @@ using Zentoria.Reconciler.Reconciliation;
 using Zentoria.Reconciler.Reconciliation.Containers;
 using Zentoria.Reconciler.Reconciliation.Flags;
 using Zentoria.Reconciler.Reconciliation.Observe;
+using Zentoria.Reconciler.Reconciliation.Services;
 using UnitKind = Zentoria.Reconciler.Reconciliation.UnitKind;
 using Zentoria.Reconciler.Status;
 
@@ -27,7 +28,8 @@ internal sealed class ReconcilePass(
     OperatorMetrics metrics,
     SchedulingOptions scheduling,
     ILogger<ReconcilePass> logger,
-    FlagSetUnitReconciler? flagSets = null)
+    FlagSetUnitReconciler? flagSets = null,
+    ServiceUnitReconciler? services = null)
 {
     private string? acceptedRevision;
 
@@ -145,7 +147,13 @@ internal sealed class ReconcilePass(
                 return (true, actions, result);
             }
 
-            // Services (and flag sets without guest shells) are not observed or acted on yet (issue 5): report what the plan says, act on nothing.
+            if (work.Key.Kind == UnitKind.Service && services is not null)
+            {
+                var (actions, result) = await services.ReconcileAsync(work, desired, cancellationToken);
+                return (true, actions, result);
+            }
+
+            // Without guest shells, services and flag sets cannot be observed or acted on: report what the plan says, act on nothing.
             var notYet = ReconcileResult.After(scheduling.Interval, $"Not observed or deployed by the operator yet; the plan has {work.Steps.Length} step(s) for it.");
             var sync = work.Steps.IsEmpty ? SyncStatus.Unknown : SyncStatus.OutOfSync;
             reporter.Report(work.Key, work.Fingerprint, desired.Revision, notYet, sync, HealthStatus.Unknown, work.Steps.Length, "NotManaged");
@@ -164,7 +172,7 @@ internal sealed class ReconcilePass(
     private static string FingerprintOf(Desired desired, UnitKey unit) => unit.Kind switch
     {
         UnitKind.Container => SpecFingerprint.Of(desired.Containers.First(c => c.Name.Value == unit.Name)),
-        UnitKind.Service => SpecFingerprint.Of(desired.Services.First(s => s.Name.Value == unit.Name)),
+        UnitKind.Service => UnitWork.ServiceFingerprint(desired, desired.Services.First(s => s.Name.Value == unit.Name)),
         _ => SpecFingerprint.Of(desired.FeatureFlags.First(f => f.Name == unit.Name)),
     };
 }
