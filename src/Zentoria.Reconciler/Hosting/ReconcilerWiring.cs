@@ -43,8 +43,8 @@ internal static class ReconcilerWiring
         Add(services, source, proxmox, guests is null ? null : registered => registered.AddSingleton(guests));
 
     /// <param name="guests">Makes the shells into the containers once the operator's services exist (SSH needs the state folder and logging).</param>
-    public static void Add(IServiceCollection services, DesiredStateSource source, ProxmoxClientOptions proxmox, Func<IServiceProvider, IGuestShellProvider> guests) =>
-        Add(services, source, proxmox, registered => registered.AddSingleton(guests));
+    public static void Add(IServiceCollection services, DesiredStateSource source, ProxmoxClientOptions proxmox, Func<IServiceProvider, IGuestShellProvider>? guests) =>
+        Add(services, source, proxmox, guests is null ? null : registered => registered.AddSingleton(guests));
 
     private static void Add(IServiceCollection services, DesiredStateSource source, ProxmoxClientOptions proxmox, Action<IServiceCollection>? guests)
     {

@@ -28,6 +28,8 @@ internal sealed class SimulatedGuests(TimeProvider time) : IGuestShellProvider, 
 
     public SimulatedService? Service(string name) => services.TryGetValue(name, out var entry) ? entry.Service : null;
 
+    public IReadOnlyList<SimulatedService> All => [.. services.Values.Select(e => e.Service).OrderBy(s => s.Name, StringComparer.Ordinal)];
+
     /// <summary>The services of one container.</summary>
     public IReadOnlyList<SimulatedService> ServicesIn(string container) =>
         [.. services.Values.Select(e => e.Service).Where(s => s.Container == container).OrderBy(s => s.Name, StringComparer.Ordinal)];
