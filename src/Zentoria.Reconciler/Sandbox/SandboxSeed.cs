@@ -57,18 +57,19 @@ internal static class SandboxSeed
         }
     }
 
-    public static void Apply(SimulatedCluster cluster, Desired desired)
+    /// <param name="drifted">False puts every container in exactly as desired (tests that start from a converged stack).</param>
+    public static void Apply(SimulatedCluster cluster, Desired desired, bool drifted = true)
     {
-        foreach (var spec in desired.Containers.Where(c => c.VmId != Missing))
+        foreach (var spec in desired.Containers.Where(c => !drifted || c.VmId != Missing))
         {
             cluster.AddContainer(new ContainerSeed
             {
                 VmId = spec.VmId.Value,
                 Node = spec.Node.Value,
                 Hostname = spec.Hostname,
-                Running = spec.State == PowerState.Running && spec.VmId != Stopped,
+                Running = spec.State == PowerState.Running && (!drifted || spec.VmId != Stopped),
                 Cores = spec.Resources.Cores,
-                MemoryMiB = spec.VmId == HalfMemory ? spec.Resources.MemoryMiB / 2 : spec.Resources.MemoryMiB,
+                MemoryMiB = drifted && spec.VmId == HalfMemory ? spec.Resources.MemoryMiB / 2 : spec.Resources.MemoryMiB,
                 SwapMiB = spec.Resources.SwapMiB,
                 RootfsGiB = spec.Resources.DiskGiB,
                 RootfsStorage = spec.Create?.Storage ?? "local-lvm",

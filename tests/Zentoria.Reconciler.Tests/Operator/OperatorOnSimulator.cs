@@ -26,6 +26,9 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     public const string Environment = "sandbox";
 
     private readonly TemporaryFolder folder = new();
+    private ProxmoxClientOptions proxmox = null!;
+    private TimeProvider? clock;
+    private SimulatedGuests? shells;
 
     private OperatorOnSimulator()
     {
@@ -57,19 +60,35 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
         harness.Simulator = await ProxmoxSimulator.StartAsync(new SimulatorOptions { Port = 0, TaskDuration = TimeSpan.FromMilliseconds(50) }, CancellationToken.None);
         // Seeded from the repository's desired state, so a test's edits are drift the operator must correct.
         var original = DesiredStateLoader.Load(Path.Join(RepositoryRoot.Path, "desired-state"), Environment).Desired!;
-        (seed ?? SandboxSeed.Apply)(harness.Simulator.Cluster, original);
-        var options = new OperatorOptions { Environment = Environment, Http = { Port = 0 }, State = { Directory = harness.StateFolder } };
-        var proxmox = new ProxmoxClientOptions { BaseUrl = harness.Simulator.BaseUrl, ApiToken = harness.Simulator.Token };
-        harness.Host = OperatorHost.Build(options, services =>
+        (seed ?? ((cluster, desired) => SandboxSeed.Apply(cluster, desired)))(harness.Simulator.Cluster, original);
+        harness.proxmox = new ProxmoxClientOptions { BaseUrl = harness.Simulator.BaseUrl, ApiToken = harness.Simulator.Token };
+        (harness.clock, harness.shells) = (time, guests);
+        harness.Host = harness.BuildHost();
+        return harness;
+    }
+
+    /// <summary>
+    /// Throws the operator away and builds a new one over the same state folder, simulator and guests, as a restart
+    /// after <c>kill -9</c> would find them: only what is on disk and in the live systems is left.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await Host.DisposeAsync();
+        Host = BuildHost();
+    }
+
+    private OperatorHost BuildHost()
+    {
+        var options = new OperatorOptions { Environment = Environment, Http = { Port = 0 }, State = { Directory = StateFolder } };
+        return OperatorHost.Build(options, services =>
         {
-            ReconcilerWiring.Add(services, new DesiredStateSource(harness.DesiredRoot, Environment), proxmox, guests);
-            services.AddSingleton<ILoggerFactory>(new LoggerFactory([new FakeLoggerProvider(harness.Logs)]));
-            if (time is not null)
+            ReconcilerWiring.Add(services, new DesiredStateSource(DesiredRoot, Environment), proxmox, shells);
+            services.AddSingleton<ILoggerFactory>(new LoggerFactory([new FakeLoggerProvider(Logs)]));
+            if (clock is not null)
             {
-                services.AddSingleton(time);
+                services.AddSingleton(clock);
             }
         });
-        return harness;
     }
 
     /// <summary>One pass with every unit that is not Stalled made due first, as a trigger would.</summary>
@@ -80,6 +99,9 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     }
 
     public ReconcilerService Loop => Host.Services.GetServices<IHostedService>().OfType<ReconcilerService>().Single();
+
+    public UnitStatus Service(string name) => Status.Find(new UnitKey(UnitKind.Service, name))
+        ?? throw new InvalidOperationException($"No status for Service/{name}.");
 
     public UnitStatus Container(string name) => Status.Find(new UnitKey(UnitKind.Container, name))
         ?? throw new InvalidOperationException($"No status for Container/{name}.");

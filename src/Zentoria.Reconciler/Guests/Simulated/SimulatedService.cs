@@ -35,6 +35,8 @@ internal sealed class SimulatedService(string name, string container, string? im
     /// <summary>Makes <paramref name="release"/> fail its health checks whenever it runs.</summary>
     public void MarkBroken(string release) => broken[release] = true;
 
+    public void MarkFixed(string release) => broken.TryRemove(release, out _);
+
     public bool IsBroken(string? release) => release is not null && broken.ContainsKey(release);
 
     /// <summary>What <c>GET <see cref="HealthPath"/></c> answers now, like the seed's <c>/health</c>.</summary>
