@@ -243,7 +243,7 @@ internal sealed class ServiceDeployTests
         {
             Assert.That(stack.Guests.Service("frontend")!.Version, Is.EqualTo(Wanted));
             Assert.That((unit.Sync, unit.Health), Is.EqualTo((SyncStatus.Synced, HealthStatus.Healthy)), unit.Message);
-            Assert.That(unit.Message, Does.Contain("Strategy Canary is not implemented yet; deployed in place (Rolling)."));
+            Assert.That(unit.Message, Does.Contain("Strategy Canary is not implemented yet: versions are deployed in place (Rolling)."));
             Assert.That(stack.Operator.Logs.GetSnapshot().Select(l => l.Message), Has.Some.Contains("strategy Canary is not implemented yet"));
         });
     }

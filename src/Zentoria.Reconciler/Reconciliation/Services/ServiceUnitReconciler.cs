@@ -48,7 +48,7 @@ internal sealed class ServiceUnitReconciler(
     /// <summary>Why a deploy of this service is in place whatever its strategy says, until issue 6 builds the others; null for Rolling.</summary>
     public static string? StrategyNotice(ServiceSpec spec) => spec.Strategy.Type == StrategyKind.Rolling || spec.Version is null
         ? null
-        : $"Strategy {spec.Strategy.Type} is not implemented yet; deployed in place (Rolling).";
+        : $"Strategy {spec.Strategy.Type} is not implemented yet: versions are deployed in place (Rolling).";
 
     private async Task<ServiceVerdict> DecideAsync(UnitWork work, Desired desired, ServiceSpec spec, CancellationToken cancellationToken)
     {
