@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.DesiredState.Loading;
-using Zentoria.Reconciler.Guests.Simulated;
+using Zentoria.Reconciler.Guests;
 using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Reconciliation;
@@ -28,7 +28,7 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     private readonly TemporaryFolder folder = new();
     private ProxmoxClientOptions proxmox = null!;
     private TimeProvider? clock;
-    private SimulatedGuests? shells;
+    private IGuestShellProvider? shells;
 
     private OperatorOnSimulator()
     {
@@ -52,7 +52,7 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     /// <param name="edit">Changes the copied desired state before anything reads it.</param>
     /// <param name="time">The operator's clock (the simulator keeps real time, so its tasks end by themselves).</param>
     /// <param name="guests">The guest shells flag sets are read and written through; null leaves them "NotManaged".</param>
-    public static async Task<OperatorOnSimulator> StartAsync(Action<SimulatedCluster, Desired>? seed = null, Action<OperatorOnSimulator>? edit = null, TimeProvider? time = null, SimulatedGuests? guests = null)
+    public static async Task<OperatorOnSimulator> StartAsync(Action<SimulatedCluster, Desired>? seed = null, Action<OperatorOnSimulator>? edit = null, TimeProvider? time = null, IGuestShellProvider? guests = null)
     {
         var harness = new OperatorOnSimulator();
         Copy(Path.Join(RepositoryRoot.Path, "desired-state"), harness.DesiredRoot);
@@ -75,6 +75,13 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     {
         await Host.DisposeAsync();
         Host = BuildHost();
+    }
+
+    /// <summary>Rebuilds the operator with other guest shells, for shells that need the edited desired state to exist first.</summary>
+    public Task UseGuestsAsync(IGuestShellProvider guests)
+    {
+        shells = guests;
+        return RestartAsync();
     }
 
     private OperatorHost BuildHost()
