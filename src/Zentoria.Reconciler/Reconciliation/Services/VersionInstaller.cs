@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Guests.Commands;
+using Zentoria.Reconciler.Observability;
 
 namespace Zentoria.Reconciler.Reconciliation.Services;
 
@@ -15,7 +16,7 @@ namespace Zentoria.Reconciler.Reconciliation.Services;
 /// starts the rollback; <see cref="TransientError"/> when the guest could not be reached, which says nothing about
 /// the version and is retried later from the same phase.
 /// </remarks>
-internal sealed class VersionInstaller(ActionRunner runner, ServiceProbe probe, ILogger<VersionInstaller> logger)
+internal sealed class VersionInstaller(ActionRunner runner, ServiceProbe probe, SecretRedactor redactor, ILogger<VersionInstaller> logger)
 {
     private const int StderrShown = 300;
 
@@ -43,7 +44,8 @@ internal sealed class VersionInstaller(ActionRunner runner, ServiceProbe probe, 
 
             if (!ran.Value.Succeeded)
             {
-                var stderr = ran.Value.Stderr.Trim().ReplaceLineEndings(" ");
+                // The excerpt ends up in the journal, the audit, logs and status: known secrets are masked first.
+                var stderr = redactor.Redact(ran.Value.Stderr.Trim().ReplaceLineEndings(" "));
                 var how = ran.Value.TimedOut
                     ? $"was cut after {spec.DeploySettings.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s"
                     : $"exited {ran.Value.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "without a status"}";
