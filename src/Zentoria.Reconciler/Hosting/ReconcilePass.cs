@@ -127,6 +127,16 @@ internal sealed class ReconcilePass(
             return (false, 0, null);
         }
 
+        // Without guest shells, services and flag sets cannot be observed or acted on: report what the plan says, act on
+        // nothing, and do not wait for dependencies that would change none of it.
+        if (!Manages(work.Key.Kind))
+        {
+            var notYet = ReconcileResult.After(scheduling.Interval, $"Not observed or deployed by the operator yet; the plan has {work.Steps.Length} step(s) for it.");
+            reporter.Report(work.Key, work.Fingerprint, desired.Revision, notYet, work.Steps.IsEmpty ? SyncStatus.Unknown : SyncStatus.OutOfSync, HealthStatus.Unknown,
+                work.Steps.Length, Convergence.NotManaged);
+            return (true, 0, notYet);
+        }
+
         if (gate.Check(work.DependsOn, status.HealthOf) is { } waiting)
         {
             reporter.Report(work.Key, work.Fingerprint, desired.Revision, waiting, status.Find(work.Key)?.Sync ?? SyncStatus.Unknown, HealthStatus.Progressing, 0);
@@ -135,29 +145,13 @@ internal sealed class ReconcilePass(
 
         try
         {
-            if (work.Key.Kind == UnitKind.Container)
+            var (actions, result) = work.Key.Kind switch
             {
-                var (actions, result) = await containers.ReconcileAsync(work, desired, cancellationToken);
-                return (true, actions, result);
-            }
-
-            if (work.Key.Kind == UnitKind.FeatureFlags && flagSets is not null)
-            {
-                var (actions, result) = await flagSets.ReconcileAsync(work, desired, cancellationToken);
-                return (true, actions, result);
-            }
-
-            if (work.Key.Kind == UnitKind.Service && services is not null)
-            {
-                var (actions, result) = await services.ReconcileAsync(work, desired, cancellationToken);
-                return (true, actions, result);
-            }
-
-            // Without guest shells, services and flag sets cannot be observed or acted on: report what the plan says, act on nothing.
-            var notYet = ReconcileResult.After(scheduling.Interval, $"Not observed or deployed by the operator yet; the plan has {work.Steps.Length} step(s) for it.");
-            var sync = work.Steps.IsEmpty ? SyncStatus.Unknown : SyncStatus.OutOfSync;
-            reporter.Report(work.Key, work.Fingerprint, desired.Revision, notYet, sync, HealthStatus.Unknown, work.Steps.Length, "NotManaged");
-            return (true, 0, notYet);
+                UnitKind.Container => await containers.ReconcileAsync(work, desired, cancellationToken),
+                UnitKind.FeatureFlags => await flagSets!.ReconcileAsync(work, desired, cancellationToken),
+                _ => await services!.ReconcileAsync(work, desired, cancellationToken),
+            };
+            return (true, actions, result);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -168,6 +162,14 @@ internal sealed class ReconcilePass(
             return (true, 0, error);
         }
     }
+
+    private bool Manages(UnitKind kind) => kind switch
+    {
+        UnitKind.Container => true,
+        UnitKind.Service => services is not null,
+        UnitKind.FeatureFlags => flagSets is not null,
+        _ => false,
+    };
 
     private static string FingerprintOf(Desired desired, UnitKey unit) => unit.Kind switch
     {
