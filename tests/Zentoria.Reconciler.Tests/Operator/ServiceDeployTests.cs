@@ -40,6 +40,26 @@ internal sealed class ServiceDeployTests
     }
 
     [Test]
+    public async Task With_a_tcp_health_check_the_version_comes_from_the_version_command()
+    {
+        await using var stack = await StartAsync(edit: op =>
+        {
+            op.Edit(StackFile, "metadata: { name: ai-orchestrator }\nspec:\n  health: { retries: 1,", "metadata: { name: ai-orchestrator }\nspec:\n  health: { type: tcp, path: null, expectVersion: null, retries: 1,");
+            OverlayOrchestrator(op, "  deploy: { versionCommand: [\"cat\", \"/opt/zentoria/{service}/VERSION\"] }");
+        });
+
+        await stack.PassAsync();
+
+        var unit = stack.Operator.Service(Orchestrator);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stack.DeployedVersions(), Is.EqualTo(new[] { Wanted }), "v1.4.1 was read from the VERSION file");
+            Assert.That(stack.Commands().Select(c => c.ShellLine), Has.Some.EqualTo("'cat' '/opt/zentoria/ai-orchestrator/VERSION'"));
+            Assert.That((unit.Sync, unit.Health), Is.EqualTo((SyncStatus.Synced, HealthStatus.Healthy)), unit.Message);
+        });
+    }
+
+    [Test]
     public async Task A_release_that_fails_its_health_check_is_rolled_back_and_the_service_ends_Degraded_with_the_reason()
     {
         await using var stack = await StartAsync(prepare: guests => guests.Service(Orchestrator)!.MarkBroken(Wanted));
