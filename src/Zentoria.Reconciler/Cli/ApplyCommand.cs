@@ -26,7 +26,7 @@ internal static class ApplyCommand
 
             apply runs the operator's passes (observe, plan, act) until every container is Synced and Healthy, one
             is Stalled (an error retrying cannot fix, such as shrinking a disk), or --timeout passes, and prints the
-            status table. Services and feature flags are not deployed by the operator yet and do not count.
+            status table. With the environment's guests settings, services and feature flags count too (over SSH).
             The Proxmox API token comes from the environment's proxmox.tokenFile or proxmox.tokenEnv.
 
             Exit codes: 0 converged, 1 bad configuration, stalled or timed out.
@@ -62,10 +62,17 @@ internal static class ApplyCommand
                 return ExitCodes.Error;
             }
 
+            var guests = OperatorLaunch.Guests(desired.Environment, out var guestProblem);
+            if (guestProblem is not null)
+            {
+                await error.WriteLineAsync($"error: environment '{env}': {guestProblem}");
+                return ExitCodes.Error;
+            }
+
             // Port 0: a one-shot apply must not collide with a running operator's endpoint.
             var options = OperatorLaunch.Options(env, parseResult.GetValue(logFormat), "127.0.0.1", 0, parseResult.GetValue(stateDir));
             options.Scheduling.Interval = TimeSpan.FromSeconds(2);
-            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, env), proxmox));
+            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, env), proxmox, guests));
             var outcome = await OnceRun.ConvergeAsync(host, deadline, error, cancellationToken);
             if (outcome is null)
             {

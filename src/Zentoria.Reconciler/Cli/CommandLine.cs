@@ -14,6 +14,7 @@ internal static class CommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ApplyCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(RetryCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

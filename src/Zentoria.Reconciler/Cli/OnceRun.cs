@@ -48,8 +48,8 @@ internal static class OnceRun
 
     public static string Describe(ConvergenceOutcome? outcome) => outcome switch
     {
-        ConvergenceOutcome.Converged => "converged: every container is Synced and Healthy",
-        ConvergenceOutcome.Stalled => "stalled: a container hit an error retrying cannot fix (see the table)",
+        ConvergenceOutcome.Converged => "converged: every container (and every service and flag set the operator manages) is Synced and Healthy",
+        ConvergenceOutcome.Stalled => "stalled: a unit hit an error retrying cannot fix, or a release was rolled back (see the table)",
         ConvergenceOutcome.TimedOut => "not converged before the timeout (see the table)",
         _ => "did not start",
     };

@@ -1,9 +1,14 @@
 using System.Globalization;
 using System.Net;
 using Zentoria.Reconciler.DesiredState;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.DesiredState.Loading;
+using Zentoria.Reconciler.Guests;
+using Zentoria.Reconciler.Guests.Ssh;
 using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Proxmox;
+using Zentoria.Reconciler.State;
 
 namespace Zentoria.Reconciler.Cli;
 
@@ -74,6 +79,31 @@ internal static class OperatorLaunch
             CertificateFingerprint = endpoint.Fingerprint,
             SkipCertificateVerification = endpoint.InsecureSkipVerify,
         };
+    }
+
+    /// <summary>
+    /// The SSH guest shells an environment's <c>guests</c> settings describe, made once the operator's state folder
+    /// exists (trust on first use records keys there); null without <c>guests</c>, or with a message when the
+    /// settings cannot work (a missing key file, say).
+    /// </summary>
+    public static Func<IServiceProvider, IGuestShellProvider>? Guests(EnvironmentSpec environment, out string? problem)
+    {
+        problem = null;
+        if (environment.Guests is not { } access)
+        {
+            return null;
+        }
+
+        var check = new SshGuestOptionsValidator().Validate(null, SshGuestOptions.From(access, null));
+        problem = !File.Exists(access.KeyFile) ? $"the SSH key file '{access.KeyFile}' (guests.keyFile) does not exist"
+            : access.KnownHostsFile is { } known && !File.Exists(known) ? $"the known_hosts file '{known}' (guests.knownHostsFile) does not exist"
+            : check.Failed ? $"guests: {check.FailureMessage}"
+            : null;
+        return problem is not null ? null : services => SshGuestShellProvider.Create(
+            environment,
+            SshGuestShellProvider.OptionsFor(access, services.GetRequiredService<StateFolder>()),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>());
     }
 
     /// <summary>Parses <c>ADDRESS:PORT</c> for the operator's HTTP endpoint.</summary>

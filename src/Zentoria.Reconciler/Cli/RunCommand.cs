@@ -21,7 +21,8 @@ internal static class RunCommand
             Every pass (about every 30 s, at once after POST /reconcile) re-reads the desired-state folder, observes
             the containers on Proxmox, plans and applies what differs, and reports. If the folder becomes invalid,
             the last valid state keeps being enforced and /status shows the errors. The Proxmox API token comes from
-            the environment's proxmox.tokenFile or proxmox.tokenEnv; it is never printed.
+            the environment's proxmox.tokenFile or proxmox.tokenEnv; it is never printed. With the environment's
+            guests settings, services are deployed and health-checked and flag files written over SSH.
             Watch it: http://127.0.0.1:9464/metrics, /status, or `zentoria-reconciler status`.
 
             Exit codes: 0 stopped on request, 1 bad configuration or invalid desired state at start, 3 crashed.
@@ -52,8 +53,15 @@ internal static class RunCommand
                 return ExitCodes.Error;
             }
 
+            var guests = OperatorLaunch.Guests(desired.Environment, out var guestProblem);
+            if (guestProblem is not null)
+            {
+                await error.WriteLineAsync($"error: environment '{env}': {guestProblem}");
+                return ExitCodes.Error;
+            }
+
             var options = OperatorLaunch.Options(env, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir));
-            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, env), proxmox));
+            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, env), proxmox, guests));
             return await host.RunAsync(cancellationToken);
         });
         return command;

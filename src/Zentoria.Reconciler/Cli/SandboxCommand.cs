@@ -25,7 +25,14 @@ internal static class SandboxCommand
 
     public static Command Create()
     {
-        var once = new Option<bool>("--once") { Description = "Exit after converging: 0 when every container is Synced and Healthy, 1 otherwise." };
+        var once = new Option<bool>("--once") { Description = "Exit after converging: 0 when every container, service and flag set is Synced and Healthy, 1 otherwise." };
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "What the sandbox starts with: default (drift that converges) or broken-release (a release that fails its health checks and is rolled back).",
+            HelpName = "name",
+            DefaultValueFactory = _ => "default",
+        };
+        scenario.AcceptOnlyFromAmong([.. SandboxScenarios.ByName.Keys]);
         var json = new Option<bool>("--json") { Description = "With --once, print the final status JSON on stdout (the summary goes to stderr)." };
         var listen = CommonOptions.Listen();
         var desiredState = CommonOptions.DesiredState();
@@ -39,17 +46,23 @@ internal static class SandboxCommand
             operator converges it to desired-state/ with --env sandbox.
 
             The simulator starts with the seven containers of the stack, drifted on purpose (CT 443 stopped, CT 441
-            with half its memory, CT 444 missing), and a simulated guest shell whose flags file has
-            websocket-compression at 25 % instead of 50 %. The operator finds the drift, fixes it, prints a summary, and keeps
-            running with /metrics and /status on loopback until Ctrl+C. Edit desired-state/environments/sandbox/
+            with half its memory, CT 444 missing), and simulated guests whose services answer /health over HTTP on
+            loopback: mcp-gateway runs v1.4.1 instead of v1.4.2, and the flags file has websocket-compression at
+            25 % instead of 50 %. The operator finds the drift, fixes it (deploying v1.4.2 in place), prints a summary,
+            and keeps running with /metrics and /status on loopback until Ctrl+C. Edit desired-state/environments/sandbox/
             and watch it converge again within seconds. Nothing leaves this machine.
+
+            --scenario broken-release starts ai-orchestrator one version behind instead, with the desired version
+            broken: its health checks fail, the previous version is redeployed, and the service ends Degraded with
+            the reason (with --once the exit code is 1, as it should be).
 
             Exit codes: 0 converged (or stopped with Ctrl+C), 1 could not start or, with --once, did not converge.
             Examples: zentoria-reconciler sandbox
                       zentoria-reconciler sandbox --once --json
+                      zentoria-reconciler sandbox --scenario broken-release --once --json
             """)
         {
-            once, json, listen, desiredState, stateDir, logFormat, timeout,
+            once, json, scenario, listen, desiredState, stateDir, logFormat, timeout,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -77,8 +90,9 @@ internal static class SandboxCommand
 
             await using var simulator = await ProxmoxSimulator.StartAsync(new SimulatorOptions { Port = 0, TaskDuration = TaskDuration }, cancellationToken);
             SandboxSeed.Apply(simulator.Cluster, desired);
-            var guests = new SimulatedGuests(TimeProvider.System);
-            SandboxSeed.ApplyGuests(guests, desired);
+            await using var guests = new SimulatedGuests(TimeProvider.System);
+            SandboxSeed.ApplyGuests(guests, desired, SandboxScenarios.ByName[parseResult.GetValue(scenario)!]);
+            await guests.StartServicesAsync(cancellationToken);
             await say.WriteLineAsync($"Sandbox: a simulated Proxmox VE node at {simulator.BaseUrl} (in this process; its token is not shown).");
 
             var proxmox = new ProxmoxClientOptions { BaseUrl = simulator.BaseUrl, ApiToken = simulator.Token };
@@ -88,6 +102,7 @@ internal static class SandboxCommand
             var observer = host.Services.GetRequiredService<LiveObserver>();
             var live = await observer.ObserveAsync(desired, cancellationToken);
             await say.WriteAsync(SandboxSummary.Found(Planner.Plan(desired, live), desired.Containers.Length, live.Containers.Length));
+            await say.WriteAsync(SandboxSummary.Services(guests.All));
 
             var time = host.Services.GetRequiredService<TimeProvider>();
             var started = time.GetTimestamp();

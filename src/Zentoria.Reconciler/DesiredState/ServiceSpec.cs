@@ -6,6 +6,7 @@ namespace Zentoria.Reconciler.DesiredState;
 /// <param name="Image">The image reference, such as <c>ghcr.io/zentoriaai/zentoria-mcp-gateway</c>; null for services not deployed from an image.</param>
 /// <param name="Version">The desired version; null means the version is not managed (only health is).</param>
 /// <param name="Deploy">The command that installs <c>{version}</c>; required when <paramref name="Version"/> is set.</param>
+/// <param name="DeploySettings">The rest of <c>deploy</c>: snapshot, timeout, version command.</param>
 internal sealed record ServiceSpec(
     ServiceName Name,
     ContainerName Container,
@@ -14,6 +15,7 @@ internal sealed record ServiceSpec(
     int Port,
     ImmutableArray<ServiceName> DependsOn,
     CommandTemplate? Deploy,
+    DeploySettings DeploySettings,
     HealthSpec Health,
     StrategySpec Strategy,
     MigrationSpec? Migrations,

@@ -4,9 +4,9 @@ using Zentoria.Reconciler.Status;
 namespace Zentoria.Reconciler.Hosting;
 
 /// <summary>
-/// Watches status until every container unit, and every flag set the operator manages, is Synced and Healthy, one
-/// is Stalled, or the deadline passes. Services, and flag sets reported "NotManaged" (no guest shells), are not
-/// acted on yet (issue 5), so they do not count.
+/// Watches status until every container unit, and every service and flag set the operator manages, is Synced and
+/// Healthy, one is Stalled (a failed deploy that was rolled back is), or the deadline passes. Services and flag sets
+/// reported "NotManaged" (no guest shells) are not acted on, so they do not count.
 /// </summary>
 internal static class Convergence
 {
@@ -34,7 +34,7 @@ internal static class Convergence
     public static ConvergenceOutcome? Check(StatusSnapshot snapshot)
     {
         var containers = snapshot.Units.Where(u => u.Kind == nameof(UnitKind.Container)
-            || (u.Kind == nameof(UnitKind.FeatureFlags) && u.Phase != NotManaged)).ToList();
+            || (u.Kind is nameof(UnitKind.FeatureFlags) or nameof(UnitKind.Service) && u.Phase != NotManaged)).ToList();
         if (containers.Any(u => u.Conditions.Any(c => c.Type == ConditionType.Stalled && c.Status == ConditionStatus.True)))
         {
             return ConvergenceOutcome.Stalled;

@@ -7,6 +7,7 @@ using Zentoria.Reconciler.Reconciliation;
 using Zentoria.Reconciler.Reconciliation.Containers;
 using Zentoria.Reconciler.Reconciliation.Flags;
 using Zentoria.Reconciler.Reconciliation.Observe;
+using Zentoria.Reconciler.Reconciliation.Services;
 using UnitKind = Zentoria.Reconciler.Reconciliation.UnitKind;
 using Zentoria.Reconciler.Status;
 
@@ -27,7 +28,8 @@ internal sealed class ReconcilePass(
     OperatorMetrics metrics,
     SchedulingOptions scheduling,
     ILogger<ReconcilePass> logger,
-    FlagSetUnitReconciler? flagSets = null)
+    FlagSetUnitReconciler? flagSets = null,
+    ServiceUnitReconciler? services = null)
 {
     private string? acceptedRevision;
 
@@ -125,6 +127,16 @@ internal sealed class ReconcilePass(
             return (false, 0, null);
         }
 
+        // Without guest shells, services and flag sets cannot be observed or acted on: report what the plan says, act on
+        // nothing, and do not wait for dependencies that would change none of it.
+        if (!Manages(work.Key.Kind))
+        {
+            var notYet = ReconcileResult.After(scheduling.Interval, $"Not observed or deployed by the operator yet; the plan has {work.Steps.Length} step(s) for it.");
+            reporter.Report(work.Key, work.Fingerprint, desired.Revision, notYet, work.Steps.IsEmpty ? SyncStatus.Unknown : SyncStatus.OutOfSync, HealthStatus.Unknown,
+                work.Steps.Length, Convergence.NotManaged);
+            return (true, 0, notYet);
+        }
+
         if (gate.Check(work.DependsOn, status.HealthOf) is { } waiting)
         {
             reporter.Report(work.Key, work.Fingerprint, desired.Revision, waiting, status.Find(work.Key)?.Sync ?? SyncStatus.Unknown, HealthStatus.Progressing, 0);
@@ -133,23 +145,13 @@ internal sealed class ReconcilePass(
 
         try
         {
-            if (work.Key.Kind == UnitKind.Container)
+            var (actions, result) = work.Key.Kind switch
             {
-                var (actions, result) = await containers.ReconcileAsync(work, desired, cancellationToken);
-                return (true, actions, result);
-            }
-
-            if (work.Key.Kind == UnitKind.FeatureFlags && flagSets is not null)
-            {
-                var (actions, result) = await flagSets.ReconcileAsync(work, desired, cancellationToken);
-                return (true, actions, result);
-            }
-
-            // Services (and flag sets without guest shells) are not observed or acted on yet (issue 5): report what the plan says, act on nothing.
-            var notYet = ReconcileResult.After(scheduling.Interval, $"Not observed or deployed by the operator yet; the plan has {work.Steps.Length} step(s) for it.");
-            var sync = work.Steps.IsEmpty ? SyncStatus.Unknown : SyncStatus.OutOfSync;
-            reporter.Report(work.Key, work.Fingerprint, desired.Revision, notYet, sync, HealthStatus.Unknown, work.Steps.Length, "NotManaged");
-            return (true, 0, notYet);
+                UnitKind.Container => await containers.ReconcileAsync(work, desired, cancellationToken),
+                UnitKind.FeatureFlags => await flagSets!.ReconcileAsync(work, desired, cancellationToken),
+                _ => await services!.ReconcileAsync(work, desired, cancellationToken),
+            };
+            return (true, actions, result);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -161,10 +163,18 @@ internal sealed class ReconcilePass(
         }
     }
 
+    private bool Manages(UnitKind kind) => kind switch
+    {
+        UnitKind.Container => true,
+        UnitKind.Service => services is not null,
+        UnitKind.FeatureFlags => flagSets is not null,
+        _ => false,
+    };
+
     private static string FingerprintOf(Desired desired, UnitKey unit) => unit.Kind switch
     {
         UnitKind.Container => SpecFingerprint.Of(desired.Containers.First(c => c.Name.Value == unit.Name)),
-        UnitKind.Service => SpecFingerprint.Of(desired.Services.First(s => s.Name.Value == unit.Name)),
+        UnitKind.Service => UnitWork.ServiceFingerprint(desired, desired.Services.First(s => s.Name.Value == unit.Name)),
         _ => SpecFingerprint.Of(desired.FeatureFlags.First(f => f.Name == unit.Name)),
     };
 }

@@ -1,12 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.Guests;
+using Zentoria.Reconciler.Guests.Health;
 using Zentoria.Reconciler.Observability;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Reconciliation;
 using Zentoria.Reconciler.Reconciliation.Containers;
 using Zentoria.Reconciler.Reconciliation.Flags;
 using Zentoria.Reconciler.Reconciliation.Observe;
+using Zentoria.Reconciler.Reconciliation.Services;
+using Zentoria.Reconciler.Reconciliation.Services.Migrations;
+using Zentoria.Reconciler.State;
 
 namespace Zentoria.Reconciler.Hosting;
 
@@ -28,10 +32,22 @@ internal static class ReconcilerWiring
         ("PUT", "/nodes/{node}/lxc/{vmid}/config"),
         ("PUT", "/nodes/{node}/lxc/{vmid}/resize"),
         ("DELETE", "/nodes/{node}/lxc/{vmid}"),
+        ("GET", "/nodes/{node}/lxc/{vmid}/snapshot"),
+        ("POST", "/nodes/{node}/lxc/{vmid}/snapshot"),
+        ("POST", "/nodes/{node}/lxc/{vmid}/snapshot/{snapname}/rollback"),
+        ("DELETE", "/nodes/{node}/lxc/{vmid}/snapshot/{snapname}"),
     ];
 
-    /// <param name="guests">The shells into the containers; null leaves flag sets unobserved ("NotManaged").</param>
-    public static void Add(IServiceCollection services, DesiredStateSource source, ProxmoxClientOptions proxmox, IGuestShellProvider? guests = null)
+    /// <param name="guests">The shells into the containers; null leaves services and flag sets unobserved ("NotManaged").</param>
+    /// <remarks>The provider is the caller's: the host does not dispose it.</remarks>
+    public static void Add(IServiceCollection services, DesiredStateSource source, ProxmoxClientOptions proxmox, IGuestShellProvider? guests = null) =>
+        Add(services, source, proxmox, guests is null ? null : registered => registered.AddSingleton(guests));
+
+    /// <param name="guests">Makes the shells into the containers once the operator's services exist (SSH needs the state folder and logging).</param>
+    public static void Add(IServiceCollection services, DesiredStateSource source, ProxmoxClientOptions proxmox, Func<IServiceProvider, IGuestShellProvider>? guests) =>
+        Add(services, source, proxmox, guests is null ? null : registered => registered.AddSingleton(guests));
+
+    private static void Add(IServiceCollection services, DesiredStateSource source, ProxmoxClientOptions proxmox, Action<IServiceCollection>? guests)
     {
         services.AddSingleton(source);
         services.AddSingleton(sp =>
@@ -53,6 +69,7 @@ internal static class ReconcilerWiring
             if (guests is not null)
             {
                 metrics.DeclareActions(UnitKind.FeatureFlags, FlagSetUnitReconciler.ActionNames);
+                metrics.DeclareActions(UnitKind.Service, [.. ServiceUnitReconciler.ActionNames, .. MigrationRunner.ActionNames]);
             }
 
             metrics.DeclareProxmoxRoutes(Routes);
@@ -61,9 +78,10 @@ internal static class ReconcilerWiring
         });
         if (guests is not null)
         {
-            services.AddSingleton(guests);
+            guests(services);
             services.AddSingleton<FlagSetObserver>();
             services.AddSingleton<FlagSetUnitReconciler>();
+            AddServices(services);
         }
 
         services.AddSingleton<LiveObserver>();
@@ -71,5 +89,24 @@ internal static class ReconcilerWiring
         services.AddSingleton<ContainerUnitReconciler>();
         services.AddSingleton<ReconcilePass>();
         services.AddSingleton<PassRunner>(sp => sp.GetRequiredService<ReconcilePass>().RunAsync);
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton(sp => new HealthChecker(
+            // Health endpoints are the containers' own addresses: a proxy from the environment must not be asked for them.
+            new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) }),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<HealthChecker>()));
+        services.AddSingleton(sp => FailedDeployments.Open(sp.GetRequiredService<StateFolder>()));
+        services.AddSingleton<ServiceProbe>();
+        services.AddSingleton<ServiceObserver>();
+        services.AddSingleton<Rollouts>();
+        services.AddSingleton<ContainerSnapshots>();
+        services.AddSingleton<VersionInstaller>();
+        services.AddSingleton<RollingDeploy>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<ServiceUnitReconciler>();
+        services.AddSingleton<ServiceRetry>();
     }
 }

@@ -78,6 +78,22 @@ internal sealed class UnitScheduler(BackoffPolicy backoff, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Makes one unit due now even if it is Stalled, with a fresh backoff: a person asked for it to be retried
+    /// (<c>retry &lt;service&gt;</c>). A unit never reconciled is due anyway.
+    /// </summary>
+    public void Wake(UnitKey unit)
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (units.TryGetValue(unit, out var schedule))
+            {
+                units[unit] = schedule with { DueAt = now, Failures = 0, Stalled = false };
+            }
+        }
+    }
+
     /// <summary>The earliest due time among units that are not Stalled, or null when there are none.</summary>
     public DateTimeOffset? NextDueAt()
     {

@@ -37,7 +37,7 @@ internal sealed record UnitWork(
 
         foreach (var s in desired.Services)
         {
-            units.Add(new UnitWork(new UnitKey(UnitKind.Service, s.Name.Value), waves.Service(s.Name), SpecFingerprint.Of(s),
+            units.Add(new UnitWork(new UnitKey(UnitKind.Service, s.Name.Value), waves.Service(s.Name), ServiceFingerprint(desired, s),
                 [.. s.DependsOn.Select(d => new UnitKey(UnitKind.Service, d.Value))], [.. steps[(Planning.UnitKind.Service, s.Name.Value)]], null, null));
         }
 
@@ -49,6 +49,12 @@ internal sealed record UnitWork(
 
         return [.. units.OrderBy(u => u.Wave)];
     }
+
+    /// <summary>
+    /// A service's fingerprint covers the whole revision, not only its spec: a failed version is held back until the
+    /// desired state changes anywhere (a fix may live in another document), so a new revision must wake it.
+    /// </summary>
+    public static string ServiceFingerprint(Desired desired, ServiceSpec spec) => $"{SpecFingerprint.Of(spec)}@{desired.Revision}";
 
     /// <summary>The units the desired state declares (pruned containers are not among them).</summary>
     public static IReadOnlyList<UnitKey> Declared(Desired desired) =>

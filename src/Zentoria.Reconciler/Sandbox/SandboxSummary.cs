@@ -1,4 +1,5 @@
 using System.Text;
+using Zentoria.Reconciler.Guests.Simulated;
 using Zentoria.Reconciler.Planning;
 using Zentoria.Reconciler.Status;
 
@@ -12,7 +13,8 @@ internal static class SandboxSummary
         var text = new StringBuilder();
         var containerSteps = plan.Steps.Where(s => s.Unit.Kind == UnitKind.Container).ToList();
         var flagSteps = plan.Steps.Where(s => s.Unit.Kind == UnitKind.FeatureFlags).ToList();
-        text.AppendLine($"Found {liveContainers} of {desiredContainers} desired containers on the simulated Proxmox node, drifted on purpose; {containerSteps.Count + flagSteps.Count} steps to take:");
+        var serviceSteps = plan.Steps.Where(s => s.Unit.Kind == UnitKind.Service).ToList();
+        text.AppendLine($"Found {liveContainers} of {desiredContainers} desired containers on the simulated Proxmox node, drifted on purpose; {containerSteps.Count + flagSteps.Count + serviceSteps.Count} steps to take:");
         foreach (var step in containerSteps)
         {
             var changes = step.Changes.IsEmpty ? "" : ": " + string.Join(", ", step.Changes.Select(c => $"{c.Field} {c.From ?? "(none)"} -> {c.To ?? "(none)"}"));
@@ -24,21 +26,35 @@ internal static class SandboxSummary
             text.AppendLine($"  {"flags",-8} {step.Unit}: {string.Join(", ", step.Changes.Select(c => $"{c.Field} {c.From ?? "(none)"} -> {c.To ?? "(none)"}"))}");
         }
 
-        var other = plan.Steps.Count(s => s.Unit.Kind == UnitKind.Service);
-        if (other > 0)
+        foreach (var step in serviceSteps)
         {
-            text.AppendLine($"  (and {other} service steps, which the operator does not apply yet)");
+            text.AppendLine($"  {"deploy",-8} {step.Unit}: {string.Join(", ", step.Changes.Select(c => $"{c.Field} {c.From ?? "(none)"} -> {c.To ?? "(none)"}"))}{(step.ReportOnly ? " (report only)" : "")}");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Where the simulated services really answer: their container's loopback address, on a port the OS picked.</summary>
+    public static string Services(IEnumerable<SimulatedService> services)
+    {
+        var shown = services.Where(s => s.Endpoint is not null).Select(s => $"{s.Name} {s.Version ?? "(no version)"} at {s.Endpoint}").ToList();
+        return shown.Count == 0 ? "" : $"Simulated services answer their health checks on loopback: {string.Join(", ", shown)}.{Environment.NewLine}";
     }
 
     public static string Finished(string outcome, TimeSpan elapsed, StatusSnapshot snapshot, int containerStepsLeft)
     {
         var containers = snapshot.Units.Where(u => u.Kind == "Container").ToList();
         var good = containers.Count(u => u.Sync == SyncStatus.Synced && u.Health == HealthStatus.Healthy);
-        return $"Sandbox {outcome} after {elapsed.TotalSeconds:0.0} s: {good} of {containers.Count} containers Synced and Healthy; "
-            + $"a fresh observation finds {containerStepsLeft} container steps left.{Environment.NewLine}";
+        var services = snapshot.Units.Where(u => u.Kind == "Service").ToList();
+        var healthy = services.Count(u => u.Sync == SyncStatus.Synced && u.Health == HealthStatus.Healthy);
+        var text = new StringBuilder($"Sandbox {outcome} after {elapsed.TotalSeconds:0.0} s: {good} of {containers.Count} containers and {healthy} of {services.Count} services Synced and Healthy; "
+            + $"a fresh observation finds {containerStepsLeft} container steps left.{Environment.NewLine}");
+        foreach (var failed in services.Where(u => u.Health == HealthStatus.Degraded))
+        {
+            text.AppendLine($"  Service {failed.Name} is {failed.Health} ({failed.Phase}): {failed.Message}");
+        }
+
+        return text.ToString();
     }
 
     public static string Running(Uri address) =>

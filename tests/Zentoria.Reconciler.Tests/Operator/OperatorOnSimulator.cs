@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.DesiredState.Loading;
-using Zentoria.Reconciler.Guests.Simulated;
+using Zentoria.Reconciler.Guests;
 using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Reconciliation;
@@ -26,6 +26,9 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     public const string Environment = "sandbox";
 
     private readonly TemporaryFolder folder = new();
+    private ProxmoxClientOptions proxmox = null!;
+    private TimeProvider? clock;
+    private IGuestShellProvider? shells;
 
     private OperatorOnSimulator()
     {
@@ -49,7 +52,7 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     /// <param name="edit">Changes the copied desired state before anything reads it.</param>
     /// <param name="time">The operator's clock (the simulator keeps real time, so its tasks end by themselves).</param>
     /// <param name="guests">The guest shells flag sets are read and written through; null leaves them "NotManaged".</param>
-    public static async Task<OperatorOnSimulator> StartAsync(Action<SimulatedCluster, Desired>? seed = null, Action<OperatorOnSimulator>? edit = null, TimeProvider? time = null, SimulatedGuests? guests = null)
+    public static async Task<OperatorOnSimulator> StartAsync(Action<SimulatedCluster, Desired>? seed = null, Action<OperatorOnSimulator>? edit = null, TimeProvider? time = null, IGuestShellProvider? guests = null)
     {
         var harness = new OperatorOnSimulator();
         Copy(Path.Join(RepositoryRoot.Path, "desired-state"), harness.DesiredRoot);
@@ -57,19 +60,42 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
         harness.Simulator = await ProxmoxSimulator.StartAsync(new SimulatorOptions { Port = 0, TaskDuration = TimeSpan.FromMilliseconds(50) }, CancellationToken.None);
         // Seeded from the repository's desired state, so a test's edits are drift the operator must correct.
         var original = DesiredStateLoader.Load(Path.Join(RepositoryRoot.Path, "desired-state"), Environment).Desired!;
-        (seed ?? SandboxSeed.Apply)(harness.Simulator.Cluster, original);
-        var options = new OperatorOptions { Environment = Environment, Http = { Port = 0 }, State = { Directory = harness.StateFolder } };
-        var proxmox = new ProxmoxClientOptions { BaseUrl = harness.Simulator.BaseUrl, ApiToken = harness.Simulator.Token };
-        harness.Host = OperatorHost.Build(options, services =>
+        (seed ?? ((cluster, desired) => SandboxSeed.Apply(cluster, desired)))(harness.Simulator.Cluster, original);
+        harness.proxmox = new ProxmoxClientOptions { BaseUrl = harness.Simulator.BaseUrl, ApiToken = harness.Simulator.Token };
+        (harness.clock, harness.shells) = (time, guests);
+        harness.Host = harness.BuildHost();
+        return harness;
+    }
+
+    /// <summary>
+    /// Throws the operator away and builds a new one over the same state folder, simulator and guests, as a restart
+    /// after <c>kill -9</c> would find them: only what is on disk and in the live systems is left.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await Host.DisposeAsync();
+        Host = BuildHost();
+    }
+
+    /// <summary>Rebuilds the operator with other guest shells, for shells that need the edited desired state to exist first.</summary>
+    public Task UseGuestsAsync(IGuestShellProvider guests)
+    {
+        shells = guests;
+        return RestartAsync();
+    }
+
+    private OperatorHost BuildHost()
+    {
+        var options = new OperatorOptions { Environment = Environment, Http = { Port = 0 }, State = { Directory = StateFolder } };
+        return OperatorHost.Build(options, services =>
         {
-            ReconcilerWiring.Add(services, new DesiredStateSource(harness.DesiredRoot, Environment), proxmox, guests);
-            services.AddSingleton<ILoggerFactory>(new LoggerFactory([new FakeLoggerProvider(harness.Logs)]));
-            if (time is not null)
+            ReconcilerWiring.Add(services, new DesiredStateSource(DesiredRoot, Environment), proxmox, shells);
+            services.AddSingleton<ILoggerFactory>(new LoggerFactory([new FakeLoggerProvider(Logs)]));
+            if (clock is not null)
             {
-                services.AddSingleton(time);
+                services.AddSingleton(clock);
             }
         });
-        return harness;
     }
 
     /// <summary>One pass with every unit that is not Stalled made due first, as a trigger would.</summary>
@@ -80,6 +106,9 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     }
 
     public ReconcilerService Loop => Host.Services.GetServices<IHostedService>().OfType<ReconcilerService>().Single();
+
+    public UnitStatus Service(string name) => Status.Find(new UnitKey(UnitKind.Service, name))
+        ?? throw new InvalidOperationException($"No status for Service/{name}.");
 
     public UnitStatus Container(string name) => Status.Find(new UnitKey(UnitKind.Container, name))
         ?? throw new InvalidOperationException($"No status for Container/{name}.");

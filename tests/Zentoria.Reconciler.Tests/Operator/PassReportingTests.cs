@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Zentoria.Reconciler.Guests.Simulated;
 using Zentoria.Reconciler.Observability;
 using Zentoria.Reconciler.Reconciliation;
 using Zentoria.Reconciler.Status;
@@ -13,7 +14,9 @@ internal sealed class PassReportingTests
     [Test]
     public async Task A_service_waits_while_the_services_it_depends_on_are_not_healthy()
     {
-        await using var op = await OperatorOnSimulator.StartAsync();
+        // Guests without services: every service is managed, and none answers a health check.
+        await using var guests = new SimulatedGuests(TimeProvider.System);
+        await using var op = await OperatorOnSimulator.StartAsync(guests: guests);
 
         await op.PassAsync();
 

@@ -46,6 +46,34 @@ internal sealed partial class SandboxCommandTests
             var flags = units.Single(u => u.GetProperty("kind").GetString() == "FeatureFlags" && u.GetProperty("name").GetString() == "gateway-flags");
             Assert.That((flags.GetProperty("sync").GetString(), flags.GetProperty("health").GetString()), Is.EqualTo(("Synced", "Healthy")), flags.ToString());
             Assert.That(child.Error, Does.Contain("flags    FeatureFlags gateway-flags: flags.websocket-compression.rollout 25 -> 50"));
+            Assert.That(child.Error, Does.Contain("deploy   Service mcp-gateway: version v1.4.1 -> v1.4.2"));
+            foreach (var service in units.Where(u => u.GetProperty("kind").GetString() == "Service"))
+            {
+                Assert.That((service.GetProperty("sync").GetString(), service.GetProperty("health").GetString()), Is.EqualTo(("Synced", "Healthy")), service.ToString());
+            }
+        });
+    }
+
+    [Test]
+    public async Task Sandbox_broken_release_rolls_the_release_back_ends_Degraded_with_the_reason_and_exits_non_zero()
+    {
+        using var folder = new TemporaryFolder();
+        using var child = Sandbox(folder, "--scenario", "broken-release", "--once", "--json");
+
+        var exitCode = await child.ExitCodeAsync(Limit);
+
+        Assert.That(exitCode, Is.EqualTo(1), child.Error);
+        using var status = JsonDocument.Parse(child.Output);
+        var units = status.RootElement.GetProperty("units").EnumerateArray().ToList();
+        var broken = units.Single(u => u.GetProperty("kind").GetString() == "Service" && u.GetProperty("name").GetString() == "ai-orchestrator");
+        Assert.Multiple(() =>
+        {
+            Assert.That(broken.GetProperty("health").GetString(), Is.EqualTo("Degraded"));
+            Assert.That(broken.GetProperty("phase").GetString(), Is.EqualTo("RolledBack"));
+            Assert.That(broken.GetProperty("message").GetString(),
+                Does.Contain("v1.4.2 was installed but failed its health check").And.Contain("HTTP 500").And.Contain("v1.4.1 was redeployed and is healthy"));
+            Assert.That(child.Error, Does.Contain("deploy   Service ai-orchestrator: version v1.4.1 -> v1.4.2"));
+            Assert.That(child.Error, Does.Contain("Service ai-orchestrator is Degraded (RolledBack)"));
         });
     }
 
@@ -98,7 +126,6 @@ internal sealed partial class SandboxCommandTests
             "sandbox", .. arguments,
             "--listen", "127.0.0.1:0",
             "--state-dir", folder.File("state"),
-            "--desired-state", Path.Join(RepositoryRoot.Path, "desired-state"),
         ]);
 
     [GeneratedRegex(@"(http://127\.0\.0\.1:\d+/)metrics")]

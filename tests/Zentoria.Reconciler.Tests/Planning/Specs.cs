@@ -37,6 +37,7 @@ internal static class Specs
         3000,
         [.. dependsOn.Select(d => new ServiceName(d))],
         version is null ? null : new CommandTemplate(["/opt/deploy.sh", "{image}", "{version}"]),
+        DeploySettings.Default,
         HealthSpec.Default,
         strategy == StrategyKind.Rolling ? StrategySpec.Rolling : new StrategySpec(strategy, new VmId(411), null, StrategySpec.DefaultCanarySteps, TimeSpan.FromMinutes(10)),
         null,

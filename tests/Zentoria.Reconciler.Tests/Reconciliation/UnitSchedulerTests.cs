@@ -106,6 +106,18 @@ internal sealed class UnitSchedulerTests
     }
 
     [Test]
+    public void Waking_a_stalled_unit_makes_it_due_now_with_a_fresh_backoff()
+    {
+        scheduler.Record(Backend, Spec, ReconcileResult.Transient("first"));
+        scheduler.Record(Backend, Spec, ReconcileResult.Terminal("v1.4.2 failed and was rolled back"));
+
+        scheduler.Wake(Backend);
+
+        Assert.That(scheduler.Decide(Backend, Spec), Is.EqualTo(UnitDecision.Due));
+        Assert.That(scheduler.ConsecutiveFailures(Backend), Is.Zero);
+    }
+
+    [Test]
     public void A_changed_desired_state_cuts_a_backoff_short()
     {
         for (var attempt = 0; attempt < 8; attempt++)

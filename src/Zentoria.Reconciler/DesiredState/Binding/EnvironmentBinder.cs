@@ -9,7 +9,7 @@ internal static class EnvironmentBinder
 {
     private static readonly string[] SpecKeys = ["proxmox", "guests", "prune", "managedTag", "approval", "windows"];
     private static readonly string[] ProxmoxKeys = ["url", "tokenFile", "tokenEnv", "fingerprint", "insecureSkipVerify"];
-    private static readonly string[] GuestKeys = ["mode", "user", "keyFile", "knownHostsFile", "hostKeyFingerprint"];
+    private static readonly string[] GuestKeys = ["mode", "user", "port", "keyFile", "knownHostsFile", "hostKeyFingerprint", "trustOnFirstUse"];
     private static readonly string[] ApprovalKeys = ["required"];
     private static readonly string[] WindowKeys = ["kind", "schedule", "duration", "timeZone"];
 
@@ -74,12 +74,22 @@ internal static class EnvironmentBinder
             return null;
         }
 
-        return new GuestAccessSpec(
+        var access = new GuestAccessSpec(
             guests.Enum("mode", EnumNames.GuestTransports) ?? GuestTransportMode.Pct,
             guests.String("user", check: Formats.CheckUser) ?? "root",
             guests.String("keyFile", required: true, Formats.CheckAbsolutePath) ?? "",
             guests.String("knownHostsFile", check: Formats.CheckAbsolutePath),
-            guests.String("hostKeyFingerprint", check: Formats.CheckHostKeyFingerprint));
+            guests.String("hostKeyFingerprint", check: Formats.CheckHostKeyFingerprint),
+            guests.Integer("port", min: 1, max: 65535) ?? GuestAccessSpec.DefaultPort,
+            guests.Boolean("trustOnFirstUse") ?? false);
+        if (!guests.Has("knownHostsFile") && !guests.Has("hostKeyFingerprint") && !access.TrustOnFirstUse)
+        {
+            // Without any of the three every host key is refused, so the operator could reach no guest at all.
+            guests.Context.Errors.Add(guests.Location, guests.Child("knownHostsFile"),
+                "nothing to check SSH host keys against: set knownHostsFile, hostKeyFingerprint, or trustOnFirstUse: true");
+        }
+
+        return access;
     }
 
     private static ImmutableArray<SyncWindowSpec> Windows(MappingReader spec)

@@ -9,7 +9,7 @@ internal static class ServiceBinder
     private static readonly string[] SpecKeys =
         ["container", "image", "version", "port", "dependsOn", "deploy", "health", "strategy", "migrations", "route", "nginx", "drift"];
 
-    private static readonly string[] DeployKeys = ["command"];
+    private static readonly string[] DeployKeys = ["command", "snapshot", "timeout", "versionCommand"];
     private static readonly string[] MigrationKeys = ["command", "backup", "timeout"];
     private static readonly string[] BackupKeys = ["snapshotOf", "dump"];
     private static readonly string[] DumpKeys = ["container", "command", "path", "restore"];
@@ -26,13 +26,15 @@ internal static class ServiceBinder
         var version = spec.String("version", check: Formats.CheckVersion);
         var port = spec.Integer("port", required: true, 1, 65535);
         var dependsOn = DependsOn(spec);
-        var deploy = Deploy(spec);
+        var deployMapping = spec.Mapping("deploy", DeployKeys);
+        var deploy = deployMapping.Exists ? CommonReaders.Command(deployMapping, "command", required: true) : null;
         if (spec.Has("version") && !spec.Has("deploy"))
         {
             spec.Error("version", "a service with a version needs a deploy command to install it; add deploy: { command: [...] }");
         }
 
         var health = HealthReader.Read(spec);
+        var settings = DeploySettingsOf(spec, deployMapping, health);
         if (health.ExpectVersion && !spec.Has("version"))
         {
             var path = spec.Child("health") + ".expectVersion";
@@ -48,6 +50,7 @@ internal static class ServiceBinder
             port ?? 0,
             dependsOn,
             deploy,
+            settings,
             health,
             StrategyReader.Read(spec),
             Migrations(spec),
@@ -82,10 +85,29 @@ internal static class ServiceBinder
         return [.. names];
     }
 
-    private static CommandTemplate? Deploy(MappingReader spec)
+    private static DeploySettings DeploySettingsOf(MappingReader spec, MappingReader deploy, HealthSpec health)
     {
-        var deploy = spec.Mapping("deploy", DeployKeys);
-        return deploy.Exists ? CommonReaders.Command(deploy, "command", required: true) : null;
+        var versionCommand = CommonReaders.Command(deploy, "versionCommand", required: false);
+        if (deploy.Has("versionCommand") && !spec.Has("version"))
+        {
+            deploy.Error("versionCommand", "only a service with a version has a version to read; set version or remove versionCommand");
+        }
+        else if (spec.Has("version") && !deploy.Has("versionCommand") && health.Type != HealthCheckKind.Http)
+        {
+            // The version is read from the http health answer's JSON; a tcp or command check answers none.
+            spec.Error("version", $"the running version cannot be read from a {health.Type.ToString().ToLowerInvariant()} health check; "
+                + "add deploy.versionCommand (such as [\"cat\", \"/opt/zentoria/VERSION\"]) or use an http health check");
+        }
+
+        if (!deploy.Exists)
+        {
+            return DeploySettings.Default;
+        }
+
+        return new DeploySettings(
+            deploy.Boolean("snapshot") ?? DeploySettings.Default.Snapshot,
+            deploy.Duration("timeout") ?? DeploySettings.Default.Timeout,
+            versionCommand);
     }
 
     private static MigrationSpec? Migrations(MappingReader spec)

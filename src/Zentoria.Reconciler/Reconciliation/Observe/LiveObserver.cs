@@ -3,6 +3,7 @@ using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Planning;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Reconciliation.Flags;
+using Zentoria.Reconciler.Reconciliation.Services;
 
 namespace Zentoria.Reconciler.Reconciliation.Observe;
 
@@ -12,11 +13,11 @@ namespace Zentoria.Reconciler.Reconciliation.Observe;
 /// </summary>
 /// <remarks>
 /// Any failure propagates: a pass must never plan against a partial snapshot, which would look like missing
-/// containers and plan creates. Services are not observed yet; the live state has none, so the planner plans none
-/// for them. Flag sets are read through the guest shells when <paramref name="flags"/> is configured (a sandbox,
-/// or an environment with guests); without it they stay unobserved, as services do.
+/// containers and plan creates. Services (health and version) and flag sets are read through the guest shells
+/// when <paramref name="services"/> and <paramref name="flags"/> are configured (a sandbox, or an environment with
+/// guests); without them the live state has none, so the planner plans none for them.
 /// </remarks>
-internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags = null)
+internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags = null, ServiceObserver? services = null)
 {
     /// <summary>Config reads in flight at once across the cluster; the client also caps each node (3 by default).</summary>
     public const int Parallelism = 16;
@@ -43,6 +44,7 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
             live[i] = LiveContainerMapper.Map(vmid, node, resource, config);
         });
         var flagSets = flags is null ? [] : await flags.ObserveAsync(desired, cancellationToken);
-        return new LiveState([.. live], [], flagSets);
+        var liveServices = services is null ? [] : await services.ObserveAsync(desired, cancellationToken);
+        return new LiveState([.. live], liveServices, flagSets);
     }
 }

@@ -7,4 +7,7 @@ namespace Zentoria.Reconciler.Tests.Reconciliation.Services.Migrations;
 internal sealed class ShellPerContainer(IGuestShell shell) : IGuestShellProvider
 {
     public IGuestShell? ShellFor(ContainerSpec container) => shell;
+
+    public ServiceEndpoint? EndpointOf(ContainerSpec container, ServiceSpec service) =>
+        container.Network.Address is { } address ? new ServiceEndpoint(address, service.Port) : null;
 }

@@ -38,6 +38,7 @@ internal sealed partial class SnapshotMigrationTests
     {
         harness.Dispose();
         client.Dispose();
+        await guests.DisposeAsync();
         await simulator.DisposeAsync();
     }
 

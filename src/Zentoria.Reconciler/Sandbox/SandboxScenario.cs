@@ -1,0 +1,14 @@
+namespace Zentoria.Reconciler.Sandbox;
+
+/// <summary>What the sandbox starts with (<c>sandbox --scenario</c>).</summary>
+internal enum SandboxScenario
+{
+    /// <summary>Containers drifted, the backend one version behind, a flag at the wrong percentage: everything converges.</summary>
+    Default,
+
+    /// <summary>
+    /// The AI orchestrator one version behind, and that version broken: its health checks fail, the previous version
+    /// is redeployed, and the service ends Degraded with the reason.
+    /// </summary>
+    BrokenRelease,
+}
