@@ -126,6 +126,7 @@ internal sealed partial class SandboxCommandTests
             "sandbox", .. arguments,
             "--listen", "127.0.0.1:0",
             "--state-dir", folder.File("state"),
+            "--desired-state", Path.Join(RepositoryRoot.Path, "desired-state"),
         ]);
 
     [GeneratedRegex(@"(http://127\.0\.0\.1:\d+/)metrics")]
