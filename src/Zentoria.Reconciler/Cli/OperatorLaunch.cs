@@ -3,7 +3,10 @@ using System.Net;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.DesiredState.Loading;
 using Zentoria.Reconciler.Hosting;
+using Zentoria.Reconciler.Observability;
 using Zentoria.Reconciler.Proxmox;
+using Zentoria.Reconciler.Sources;
+using Zentoria.Reconciler.State;
 
 namespace Zentoria.Reconciler.Cli;
 
@@ -29,6 +32,38 @@ internal static class OperatorLaunch
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"error: {result.Errors.Length} error{(result.Errors.Length == 1 ? "" : "s")} in the desired state of '{environment}'; the operator did not start"));
         return null;
+    }
+
+    /// <summary>
+    /// The valid desired state from <paramref name="source"/>, or null after printing why not. A git source is
+    /// fetched once into the state folder first (the operator keeps fetching from there); its revision is the commit SHA.
+    /// </summary>
+    public static async Task<Desired?> LoadDesiredAsync(SourceOptions source, string environment, string? stateDirectory, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (source.Kind == SourceKind.Folder)
+        {
+            return LoadDesired(source.Folder ?? ValidateCommand.DefaultDesiredState, environment, error);
+        }
+
+        var state = StateFolder.Open(stateDirectory, environment, System.Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+        var git = DesiredStateSources.Create(source, environment, state, TimeProvider.System, new SecretRedactor(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, out var problem);
+        if (git is null)
+        {
+            await error.WriteLineAsync($"error: the git source cannot work: {problem}");
+            return null;
+        }
+
+        var fetched = await git.FetchAsync(cancellationToken);
+        if (!fetched.Succeeded)
+        {
+            await error.WriteLineAsync($"error: fetching the desired state from {git.Description} failed ({fetched.Failure.Kind}): {fetched.Failure.Message}");
+            return null;
+        }
+
+        await error.FlushAsync(cancellationToken);
+        var desired = LoadDesired(fetched.Snapshot.Path, environment, error);
+        return desired is null ? null : desired with { Revision = fetched.Snapshot.Revision };
     }
 
     /// <summary>The client options for the environment's endpoint with the token from its file or variable; null and a message when it cannot be had.</summary>
@@ -97,4 +132,15 @@ internal static class OperatorLaunch
         Http = { Address = address, Port = port },
         State = { Directory = stateDirectory },
     };
+
+    /// <summary><see cref="Options(string, LogFormat, string, int, string?)"/> with the desired-state source and the API token's file and name.</summary>
+    public static OperatorOptions Options(string environment, LogFormat logFormat, string address, int port, string? stateDirectory,
+        SourceOptions source, string? tokenFile, string? tokenName)
+    {
+        var options = Options(environment, logFormat, address, port, stateDirectory);
+        options.Source = source;
+        options.Http.TokenFile = tokenFile;
+        options.Http.TokenName = tokenName;
+        return options;
+    }
 }

@@ -32,6 +32,9 @@ internal static class SandboxCommand
         var stateDir = CommonOptions.StateDirectory();
         var logFormat = CommonOptions.LogFormat();
         var timeout = CommonOptions.Timeout("2m");
+        var tokenFile = CommonOptions.TokenFile();
+        var tokenName = CommonOptions.TokenName();
+        var sources = new SourceCommandOptions();
         var command = new Command(
             "sandbox",
             """
@@ -43,14 +46,18 @@ internal static class SandboxCommand
             websocket-compression at 25 % instead of 50 %. The operator finds the drift, fixes it, prints a summary, and keeps
             running with /metrics and /status on loopback until Ctrl+C. Edit desired-state/environments/sandbox/
             and watch it converge again within seconds. Nothing leaves this machine.
+            With --source git --repo <path or url> --branch main --path desired-state the sandbox follows a git
+            repository instead (fetched every 5 s, or at once on a signed POST /webhook/git) and status shows the
+            commit SHA it enforces.
 
             Exit codes: 0 converged (or stopped with Ctrl+C), 1 could not start or, with --once, did not converge.
             Examples: zentoria-reconciler sandbox
                       zentoria-reconciler sandbox --once --json
             """)
         {
-            once, json, listen, desiredState, stateDir, logFormat, timeout,
+            once, json, listen, desiredState, stateDir, logFormat, timeout, tokenFile, tokenName,
         };
+        sources.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -70,7 +77,13 @@ internal static class SandboxCommand
             }
 
             var root = parseResult.GetValue(desiredState)!;
-            if (OperatorLaunch.LoadDesired(root, Environment, error) is not { } desired)
+            if (sources.Build(parseResult, root, Interval, out var sourceProblem) is not { } source)
+            {
+                await error.WriteLineAsync($"error: {sourceProblem}");
+                return ExitCodes.Error;
+            }
+
+            if (await OperatorLaunch.LoadDesiredAsync(source, Environment, parseResult.GetValue(stateDir), error, cancellationToken) is not { } desired)
             {
                 return ExitCodes.Error;
             }
@@ -82,9 +95,10 @@ internal static class SandboxCommand
             await say.WriteLineAsync($"Sandbox: a simulated Proxmox VE node at {simulator.BaseUrl} (in this process; its token is not shown).");
 
             var proxmox = new ProxmoxClientOptions { BaseUrl = simulator.BaseUrl, ApiToken = simulator.Token };
-            var options = OperatorLaunch.Options(Environment, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir));
+            var options = OperatorLaunch.Options(Environment, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir),
+                source, parseResult.GetValue(tokenFile), parseResult.GetValue(tokenName));
             options.Scheduling.Interval = Interval;
-            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, Environment), proxmox, guests));
+            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(source, Environment), proxmox, guests));
             var observer = host.Services.GetRequiredService<LiveObserver>();
             var live = await observer.ObserveAsync(desired, cancellationToken);
             await say.WriteAsync(SandboxSummary.Found(Planner.Plan(desired, live), desired.Containers.Length, live.Containers.Length));
@@ -98,7 +112,7 @@ internal static class SandboxCommand
 
             var status = host.Services.GetRequiredService<StatusStore>();
             var outcome = await Convergence.WaitAsync(status, time, deadline, cancellationToken);
-            var current = host.Services.GetRequiredService<DesiredStateSource>().LastValid ?? desired;
+            var current = host.Services.GetRequiredService<DesiredStateFeed>().LastValid ?? desired;
             var left = Planner.Plan(current, await observer.ObserveAsync(current, cancellationToken)).Steps.Count(s => s.Unit.Kind == UnitKind.Container && s.IsActionable);
             await say.WriteAsync(SandboxSummary.Finished(outcome.ToString().ToLowerInvariant(), time.GetElapsedTime(started), status.Snapshot, left));
             if (parseResult.GetValue(once))

@@ -17,7 +17,7 @@ namespace Zentoria.Reconciler.Hosting;
 /// (see <c>docs/operator-loop.md</c>). A unit's failure is its result, never an exception out of this method.
 /// </summary>
 internal sealed class ReconcilePass(
-    DesiredStateSource source,
+    DesiredStateFeed source,
     LiveObserver observer,
     ContainerUnitReconciler containers,
     UnitScheduler scheduler,
@@ -29,11 +29,9 @@ internal sealed class ReconcilePass(
     ILogger<ReconcilePass> logger,
     FlagSetUnitReconciler? flagSets = null)
 {
-    private string? acceptedRevision;
-
     public async Task<PassResult> RunAsync(CancellationToken cancellationToken)
     {
-        if (LoadDesired() is not { } desired)
+        if (await source.LoadAsync(cancellationToken) is not { } desired)
         {
             return new PassResult(PassOutcome.Error, Observed: false, 0, 0);
         }
@@ -57,31 +55,6 @@ internal sealed class ReconcilePass(
         var plan = Planner.Plan(desired, live);
         var (reconciled, actions, failed) = await ExecuteAsync(desired, UnitWork.Of(desired, live, plan), cancellationToken);
         return new PassResult(failed ? PassOutcome.Error : PassOutcome.Success, Observed: true, reconciled, actions);
-    }
-
-    private Desired? LoadDesired()
-    {
-        var loaded = source.Load();
-        if (loaded.IsValid)
-        {
-            var desired = loaded.Desired;
-            if (desired.Revision != acceptedRevision)
-            {
-                var units = UnitWork.Declared(desired);
-                status.AcceptDesired(desired.Revision, units);
-                metrics.DeclareUnits(units);
-                scheduler.Retain(units.ToHashSet());
-                acceptedRevision = desired.Revision;
-                Log.DesiredAccepted(logger, desired.Revision, units.Count);
-            }
-
-            return desired;
-        }
-
-        var revision = DesiredStateSource.InvalidRevision(loaded);
-        status.RejectDesired(revision, loaded.Errors.Select(e => e.ToString()));
-        Log.DesiredRejected(logger, revision, loaded.Errors.Length, source.LastValid?.Revision ?? "none");
-        return source.LastValid;
     }
 
     // Every due unit failed this pass: recording that gives each its backoff, so an outage costs a few reads, not a hot loop.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.Observability;
+using Zentoria.Reconciler.State;
 
 namespace Zentoria.Reconciler.Sources;
 
@@ -10,11 +11,14 @@ namespace Zentoria.Reconciler.Sources;
 /// <remarks>
 /// A checkout is unpacked from <c>git archive</c> into a temporary folder and renamed into place, so a folder named
 /// after a commit is always complete, and nothing in it (hooks, .git, symlinks) can run or point elsewhere.
-/// Not thread-safe: one fetch at a time, which the polling loop guarantees.
+/// The last fetched revision is kept in <c>last-revision</c> beside the mirror, so a force-push made while the
+/// operator was down is still detected after a restart. Not thread-safe: one fetch at a time, which
+/// <see cref="SourceSynchronizer"/> guarantees.
 /// </remarks>
 internal sealed class GitSource : IDesiredStateSource
 {
     private const string TrackingReference = "refs/zentoria/source";
+    private const string LastRevisionFile = "last-revision";
 
     private readonly GitSourceOptions options;
     private readonly string workFolder;
@@ -32,6 +36,8 @@ internal sealed class GitSource : IDesiredStateSource
         this.redactor = redactor;
         this.logger = logger;
         git = new GitRunner(GitCredentials.Environment(options, redactor), options.CommandTimeout, time, redactor, logger);
+        var remembered = Path.Combine(this.workFolder, LastRevisionFile);
+        lastRevision = File.Exists(remembered) ? File.ReadAllText(remembered).Trim() is { Length: > 0 } sha ? sha : null : null;
     }
 
     public string Description => redactor.Redact($"git {options.Repository} {options.RemoteReference} path '{options.Path}'");
@@ -45,6 +51,11 @@ internal sealed class GitSource : IDesiredStateSource
         var result = await FetchCoreAsync(cancellationToken);
         if (result.Succeeded)
         {
+            if (lastRevision != result.Snapshot.Revision)
+            {
+                AtomicFile.Write(Path.Combine(workFolder, LastRevisionFile), System.Text.Encoding.ASCII.GetBytes(result.Snapshot.Revision + "\n"));
+            }
+
             lastRevision = result.Snapshot.Revision;
             Log.Fetched(logger, Description, result.Snapshot.Revision);
         }
@@ -117,7 +128,7 @@ internal sealed class GitSource : IDesiredStateSource
         var ancestor = await git.RunAsync(["merge-base", "--is-ancestor", lastRevision, revision], Mirror, cancellationToken);
         return ancestor.Succeeded ? null : SourceFetchResult.Fail(SourceFailureKind.HistoryRewritten,
             $"{options.RemoteReference} now points at {revision}, which does not contain {lastRevision}: its history was rewritten " +
-            "(a force-push); the last good revision stays in force until FollowRewrittenHistory is set or the operator restarts");
+            "(a force-push); the last good revision stays in force until the rewrite is accepted (Source.Git.FollowRewrittenHistory, --git-follow-force-push)");
     }
 
     private async Task<SourceFetchResult?> CheckOutAsync(string revision, CancellationToken cancellationToken)
