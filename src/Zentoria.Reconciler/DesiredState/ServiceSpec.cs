@@ -19,4 +19,9 @@ internal sealed record ServiceSpec(
     MigrationSpec? Migrations,
     RouteSpec? Route,
     DriftPolicy Drift,
-    SourceLocation Origin);
+    SourceLocation Origin,
+    ImmutableArray<SyncWindowSpec> Windows = default)
+{
+    /// <summary>Deployment windows for this unit alone, on top of the environment's; empty when it has none.</summary>
+    public ImmutableArray<SyncWindowSpec> Windows { get; init; } = Windows.IsDefault ? [] : Windows;
+}

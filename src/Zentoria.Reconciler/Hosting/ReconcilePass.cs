@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Zentoria.Reconciler.Control;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Observability;
 using Zentoria.Reconciler.Planning;
@@ -18,6 +19,7 @@ namespace Zentoria.Reconciler.Hosting;
 /// </summary>
 internal sealed class ReconcilePass(
     DesiredStateFeed source,
+    PassControl control,
     LiveObserver observer,
     ContainerUnitReconciler containers,
     UnitScheduler scheduler,
@@ -29,6 +31,9 @@ internal sealed class ReconcilePass(
     ILogger<ReconcilePass> logger,
     FlagSetUnitReconciler? flagSets = null)
 {
+    // This pass's suspended units and units held for an approval or a window (one pass runs at a time).
+    private IReadOnlyDictionary<UnitKey, UnitHold> holds = new Dictionary<UnitKey, UnitHold>();
+
     public async Task<PassResult> RunAsync(CancellationToken cancellationToken)
     {
         if (await source.LoadAsync(cancellationToken) is not { } desired)
@@ -53,7 +58,9 @@ internal sealed class ReconcilePass(
         }
 
         var plan = Planner.Plan(desired, live);
-        var (reconciled, actions, failed) = await ExecuteAsync(desired, UnitWork.Of(desired, live, plan), cancellationToken);
+        var work = UnitWork.Of(desired, live, plan);
+        holds = control.Decide(desired, work.Where(w => scheduler.Decide(w.Key, w.Fingerprint) == UnitDecision.Due));
+        var (reconciled, actions, failed) = await ExecuteAsync(desired, work, cancellationToken);
         return new PassResult(failed ? PassOutcome.Error : PassOutcome.Success, Observed: true, reconciled, actions);
     }
 
@@ -96,6 +103,12 @@ internal sealed class ReconcilePass(
         if (scheduler.Decide(work.Key, work.Fingerprint) != UnitDecision.Due)
         {
             return (false, 0, null);
+        }
+
+        if (holds.TryGetValue(work.Key, out var hold))
+        {
+            reporter.Report(work.Key, work.Fingerprint, desired.Revision, hold.Result, hold.Sync, hold.Health, work.Steps.Length, hold.Phase);
+            return (true, 0, hold.Result);
         }
 
         if (gate.Check(work.DependsOn, status.HealthOf) is { } waiting)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Zentoria.Reconciler.Audit;
+using Zentoria.Reconciler.Control;
 using Zentoria.Reconciler.Guests;
 using Zentoria.Reconciler.Notifications;
 using Zentoria.Reconciler.Observability;
@@ -72,6 +74,8 @@ internal static class ReconcilerWiring
 
         AddSource(services, source);
         AddNotifications(services);
+        services.AddSingleton(sp => ControlStore.Open(sp.GetRequiredService<StateFolder>(), sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PassControl>();
         services.AddSingleton<LiveObserver>();
         services.AddSingleton<ContainerExecutor>();
         services.AddSingleton<ContainerUnitReconciler>();

@@ -35,6 +35,7 @@ internal sealed class OperatorEndpoints(
         routes.MapGet("/status", context => Handler(context).StatusAsync(context));
         routes.MapPost("/reconcile", context => Handler(context).ReconcileAsync(context));
         Sources.GitWebhookEndpoint.Map(routes);
+        ControlEndpoints.Map(routes);
     }
 
     public async Task MetricsAsync(HttpContext context)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Time.Testing;
+using Zentoria.Reconciler.Audit;
 using Zentoria.Reconciler.Control;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.DesiredState.Loading;
@@ -28,7 +29,7 @@ internal sealed class StepGateTests
         work = new TemporaryFolder();
         var folder = StateFolder.Open(work.Path, "production", _ => null, work.Path);
         time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-        store = ControlStore.Open(folder, new ControlAuditTrail(folder, new SecretRedactor()), time);
+        store = ControlStore.Open(folder, new AuditTrail(folder, new AuditOptions(), new SecretRedactor()), time);
         environment = DesiredStateLoader.Load(TestRepository.MinimalDesiredState, "test").Desired!.Environment with { Approval = ApprovalSpec.None, Windows = [] };
     }
 

@@ -7,7 +7,7 @@ namespace Zentoria.Reconciler.DesiredState.Binding;
 internal static class ServiceBinder
 {
     private static readonly string[] SpecKeys =
-        ["container", "image", "version", "port", "dependsOn", "deploy", "health", "strategy", "migrations", "route", "drift"];
+        ["container", "image", "version", "port", "dependsOn", "deploy", "health", "strategy", "migrations", "route", "drift", "windows"];
 
     private static readonly string[] DeployKeys = ["command"];
     private static readonly string[] MigrationKeys = ["command", "backup"];
@@ -53,7 +53,8 @@ internal static class ServiceBinder
             Migrations(spec),
             Route(spec),
             CommonReaders.Drift(spec),
-            document.Origin);
+            document.Origin,
+            CommonReaders.Windows(spec));
     }
 
     private static ImmutableArray<ServiceName> DependsOn(MappingReader spec)
