@@ -55,15 +55,27 @@ internal static class OperatorLaunch
         }
 
         var fetched = await git.FetchAsync(cancellationToken);
-        if (!fetched.Succeeded)
+        SourceSnapshot snapshot;
+        if (fetched.Succeeded)
         {
-            await error.WriteLineAsync($"error: fetching the desired state from {git.Description} failed ({fetched.Failure.Kind}): {fetched.Failure.Message}");
-            return null;
+            snapshot = fetched.Snapshot;
+        }
+        else
+        {
+            if (git.LastApplied is not { } last)
+            {
+                await error.WriteLineAsync($"error: fetching the desired state from {git.Description} failed ({fetched.Failure.Kind}): {fetched.Failure.Message}");
+                return null;
+            }
+
+            // What the operator enforced before it stopped is still the best desired state there is.
+            await error.WriteLineAsync($"warning: fetching the desired state from {git.Description} failed ({fetched.Failure.Kind}): {fetched.Failure.Message}; " +
+                $"starting with revision {last.Revision}, the one in force before, and fetching again on the poll interval");
+            snapshot = last;
         }
 
-        await error.FlushAsync(cancellationToken);
-        var desired = LoadDesired(fetched.Snapshot.Path, environment, error);
-        return desired is null ? null : desired with { Revision = fetched.Snapshot.Revision };
+        var desired = LoadDesired(snapshot.Path, environment, error);
+        return desired is null ? null : desired with { Revision = snapshot.Revision };
     }
 
     /// <summary>The client options for the environment's endpoint with the token from its file or variable; null and a message when it cannot be had.</summary>

@@ -57,7 +57,8 @@ internal sealed class SourceSynchronizer(
         var fetched = await source.FetchAsync(cancellationToken);
         if (!fetched.Succeeded)
         {
-            Publish(current with { Failure = fetched.Failure, ConsecutiveFailures = current.ConsecutiveFailures + 1 });
+            var failed = current with { Failure = fetched.Failure, ConsecutiveFailures = current.ConsecutiveFailures + 1 };
+            Publish(failed.Desired is null && Recall() is { } recalled ? failed with { Desired = recalled } : failed);
             return SourceTickOutcome.FetchFailed;
         }
 
@@ -78,7 +79,26 @@ internal sealed class SourceSynchronizer(
 
         // The commit SHA names the revision in status, metrics and audit; the loader only knows a content hash.
         Publish(new SourceState(loaded.Desired with { Revision = revision }, null, null, 0));
+        source.MarkApplied(fetched.Snapshot);
         return SourceTickOutcome.Applied;
+    }
+
+    // After a restart with the source failing: what was in force before, if it is still on disk and still loads.
+    private Desired? Recall()
+    {
+        if (source.LastApplied is not { } last)
+        {
+            return null;
+        }
+
+        var loaded = DesiredStateLoader.Load(last.Path, environment);
+        if (!loaded.IsValid)
+        {
+            return null;
+        }
+
+        Log.Recalled(logger, last.Revision);
+        return loaded.Desired with { Revision = last.Revision };
     }
 
     /// <summary>Fetches until cancelled; never throws for a failed fetch.</summary>
