@@ -34,6 +34,10 @@ internal sealed class ReconcilePass(
     // This pass's suspended units and units held for an approval or a window (one pass runs at a time).
     private IReadOnlyDictionary<UnitKey, UnitHold> holds = new Dictionary<UnitKey, UnitHold>();
 
+    // The desired containers read this pass. One that falls due later in the pass was planned without its live
+    // state (as missing), so it waits for the next pass rather than act, or be gated, on that plan.
+    private HashSet<VmId> observed = [];
+
     public async Task<PassResult> RunAsync(CancellationToken cancellationToken)
     {
         if (await source.LoadAsync(cancellationToken) is not { } desired)
@@ -50,6 +54,7 @@ internal sealed class ReconcilePass(
                 .Select(c => c.VmId)
                 .ToHashSet();
             live = await observer.ObserveAsync(desired, cancellationToken, due.Contains);
+            observed = due;
         }
         catch (ProxmoxException e)
         {
@@ -59,7 +64,7 @@ internal sealed class ReconcilePass(
 
         var plan = Planner.Plan(desired, live);
         var work = UnitWork.Of(desired, live, plan);
-        holds = control.Decide(desired, work.Where(w => scheduler.Decide(w.Key, w.Fingerprint) == UnitDecision.Due));
+        holds = control.Decide(desired, work.Where(w => WasObserved(w) && scheduler.Decide(w.Key, w.Fingerprint) == UnitDecision.Due));
         var (reconciled, actions, failed) = await ExecuteAsync(desired, work, cancellationToken);
         return new PassResult(failed ? PassOutcome.Error : PassOutcome.Success, Observed: true, reconciled, actions);
     }
@@ -100,7 +105,7 @@ internal sealed class ReconcilePass(
     {
         using var scope = Reconciliation.Log.BeginUnit(logger, work.Key);
         using var inFlight = metrics.UnitInFlight();
-        if (scheduler.Decide(work.Key, work.Fingerprint) != UnitDecision.Due)
+        if (!WasObserved(work) || scheduler.Decide(work.Key, work.Fingerprint) != UnitDecision.Due)
         {
             return (false, 0, null);
         }
@@ -146,6 +151,8 @@ internal sealed class ReconcilePass(
             return (true, 0, error);
         }
     }
+
+    private bool WasObserved(UnitWork work) => work.Container is not { } container || observed.Contains(container.VmId);
 
     private static string FingerprintOf(Desired desired, UnitKey unit) => unit.Kind switch
     {

@@ -49,7 +49,9 @@ internal sealed class GitControlTests
         using var stale = await op.ControlAsync(HttpMethod.Post, $"/approve/{first}");
         using var fresh = await op.ControlAsync(HttpMethod.Post, $"/approve/{next}");
         var stoppedEarly = await op.UntilAsync(() => !op.Live(410).Running, TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(5));
+        var (frontendWhileHeld, memoryWhileHeld) = (op.Container("frontend").Message, op.Live(440).Config["memory"]);
         var stopped = await op.UntilAsync(() => !op.Live(410).Running, TimeSpan.FromMinutes(40), TimeSpan.FromSeconds(5));
+        var frontendFollowed = await op.UntilAsync(() => op.Live(440).Config["memory"] == "1536", TimeSpan.FromSeconds(40));
 
         var audit = op.Audit();
         Assert.Multiple(() =>
@@ -57,7 +59,9 @@ internal sealed class GitControlTests
             Assert.That(next, Is.Not.EqualTo(first));
             Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "an approval is for its revision only");
             Assert.That(fresh.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-            Assert.That(op.Live(440).Config["memory"], Is.EqualTo("1536"), "non-disruptive changes run inside the deny window");
+            Assert.That(frontendWhileHeld, Does.StartWith("Waiting for Container/redis in an earlier wave, which is held until 2026-11-26 13:00Z"));
+            Assert.That(memoryWhileHeld, Is.EqualTo("2048"), "a later wave waits for the held one");
+            Assert.That(frontendFollowed, Is.True, "the later wave follows once the held one has run");
             Assert.That(stoppedEarly, Is.False, "nothing disruptive runs while the deny window is active");
             Assert.That(stopped, Is.True, op.Describe());
             Assert.That(op.Time.GetUtcNow(), Is.GreaterThanOrEqualTo(WindowCloses));

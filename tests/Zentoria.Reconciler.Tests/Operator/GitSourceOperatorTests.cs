@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Zentoria.Reconciler.Sources;
+using Zentoria.Reconciler.Tests.Sources;
 
 namespace Zentoria.Reconciler.Tests.Operator;
 
@@ -153,7 +154,7 @@ internal sealed class GitSourceOperatorTests
         await using var op = await GitOperatorOnSimulator.StartAsync();
         Assert.That(await op.UntilAsync(() => op.ConvergedAt(op.FirstCommit), Settle), Is.True, op.Describe());
 
-        op.Repository.Git("push", "--quiet", "origin", "--delete", "main");
+        TestRepository.Git(op.Repository.Bare, "update-ref", "-d", "refs/heads/main");
         using (await op.WebhookAsync())
         {
             Assert.That(await op.UntilAsync(() => op.Status.Snapshot.Source?.Error is not null, Settle), Is.True, op.Describe());
