@@ -52,6 +52,12 @@ internal static class CommonOptions
         HelpName = "file",
     };
 
+    public static Option<string?> NotifyFile() => new("--notify-file")
+    {
+        Description = "A file of notification webhooks, one per line: 'json <url>' or 'slack <url>'. They hear once about each rejected revision.",
+        HelpName = "file",
+    };
+
     public static Option<string?> TokenName() => new("--token-name")
     {
         Description = "Who the token stands for in the audit trail (approvals, suspensions, overrides). Default: the token file's name, else the variable's.",

@@ -145,6 +145,24 @@ internal static class OperatorLaunch
         State = { Directory = stateDirectory },
     };
 
+    /// <summary>Sets the notification targets from <c>--notify-file</c>; false after printing why the file cannot be used.</summary>
+    public static async Task<bool> TryNotificationsAsync(OperatorOptions options, string? file, TextWriter error)
+    {
+        if (file is null)
+        {
+            return true;
+        }
+
+        if (Notifications.NotificationTargetsFile.Read(file, out var problem) is not { } targets)
+        {
+            await error.WriteLineAsync($"error: {problem}");
+            return false;
+        }
+
+        options.Notifications.Webhooks = targets;
+        return true;
+    }
+
     /// <summary><see cref="Options(string, LogFormat, string, int, string?)"/> with the desired-state source and the API token's file and name.</summary>
     public static OperatorOptions Options(string environment, LogFormat logFormat, string address, int port, string? stateDirectory,
         SourceOptions source, string? tokenFile, string? tokenName)

@@ -15,6 +15,7 @@ internal static class RunCommand
         var stateDir = CommonOptions.StateDirectory();
         var tokenFile = CommonOptions.TokenFile();
         var tokenName = CommonOptions.TokenName();
+        var notifyFile = CommonOptions.NotifyFile();
         var sources = new SourceCommandOptions();
         var command = new Command(
             "run",
@@ -35,7 +36,7 @@ internal static class RunCommand
                         --branch main --path desired-state --git-token-file /etc/zentoria/git-token
             """)
         {
-            environment, desiredState, logFormat, listen, stateDir, tokenFile, tokenName,
+            environment, desiredState, logFormat, listen, stateDir, tokenFile, tokenName, notifyFile,
         };
         sources.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -68,6 +69,11 @@ internal static class RunCommand
 
             var options = OperatorLaunch.Options(env, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir),
                 source, parseResult.GetValue(tokenFile), parseResult.GetValue(tokenName));
+            if (!await OperatorLaunch.TryNotificationsAsync(options, parseResult.GetValue(notifyFile), error))
+            {
+                return ExitCodes.Error;
+            }
+
             await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(source, env), proxmox));
             return await host.RunAsync(cancellationToken);
         });

@@ -34,6 +34,7 @@ internal static class SandboxCommand
         var timeout = CommonOptions.Timeout("2m");
         var tokenFile = CommonOptions.TokenFile();
         var tokenName = CommonOptions.TokenName();
+        var notifyFile = CommonOptions.NotifyFile();
         var sources = new SourceCommandOptions();
         var command = new Command(
             "sandbox",
@@ -55,7 +56,7 @@ internal static class SandboxCommand
                       zentoria-reconciler sandbox --once --json
             """)
         {
-            once, json, listen, desiredState, stateDir, logFormat, timeout, tokenFile, tokenName,
+            once, json, listen, desiredState, stateDir, logFormat, timeout, tokenFile, tokenName, notifyFile,
         };
         sources.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -97,6 +98,11 @@ internal static class SandboxCommand
             var proxmox = new ProxmoxClientOptions { BaseUrl = simulator.BaseUrl, ApiToken = simulator.Token };
             var options = OperatorLaunch.Options(Environment, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir),
                 source, parseResult.GetValue(tokenFile), parseResult.GetValue(tokenName));
+            if (!await OperatorLaunch.TryNotificationsAsync(options, parseResult.GetValue(notifyFile), error))
+            {
+                return ExitCodes.Error;
+            }
+
             options.Scheduling.Interval = Interval;
             await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(source, Environment), proxmox, guests));
             var observer = host.Services.GetRequiredService<LiveObserver>();

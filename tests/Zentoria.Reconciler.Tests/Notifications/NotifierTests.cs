@@ -143,6 +143,23 @@ internal sealed class NotifierTests
         Assert.That(File.ReadAllText(Path.Combine(work.Path, NotificationLedger.FileName)), Does.Not.Contain("XXXXsecretXXXX"));
     }
 
+    [Test]
+    public void A_notification_file_lists_json_and_slack_targets_and_names_a_bad_line_without_showing_it()
+    {
+        var good = Path.Combine(work.Path, "good");
+        var bad = Path.Combine(work.Path, "bad");
+        File.WriteAllText(good, "# team hooks\njson http://127.0.0.1:9/a\n\nslack http://127.0.0.1:9/services/T/B/XXXXsecretXXXX\n");
+        File.WriteAllText(bad, "json http://127.0.0.1:9/a\nteams ftp://XXXXsecretXXXX\n");
+
+        var targets = NotificationTargetsFile.Read(good, out var none);
+        var refused = NotificationTargetsFile.Read(bad, out var error);
+
+        Assert.That(none, Is.Null);
+        Assert.That(targets!.Select(t => t.Format), Is.EqualTo(new[] { NotificationFormat.Json, NotificationFormat.Slack }));
+        Assert.That(refused, Is.Null);
+        Assert.That(error, Does.Contain($"{bad}:2:").And.Not.Contain("XXXXsecretXXXX"));
+    }
+
     private NotificationTarget Target(string path, NotificationFormat format = NotificationFormat.Json) => new() { Url = receiver.Url(path), Format = format };
 
     private (Notifier Notifier, NotificationLedger Ledger) Create(params NotificationTarget[] targets)

@@ -159,14 +159,7 @@ internal sealed class GitOperatorOnSimulator : IAsyncDisposable
     /// <summary>A GitHub-style push to main, signed with <paramref name="secret"/> (null: unsigned).</summary>
     public async Task<HttpResponseMessage> WebhookAsync(string? secret = WebhookSecret)
     {
-        var body = Encoding.UTF8.GetBytes($$$"""{"ref":"refs/heads/main","after":"{{{Repository.Head()}}}","repository":{"full_name":"zentoria/stack"}}""");
-        using var request = new HttpRequestMessage(HttpMethod.Post, GitWebhookEndpoint.Route) { Content = new ByteArrayContent(body) };
-        request.Headers.Add("X-GitHub-Event", "push");
-        if (secret is not null)
-        {
-            request.Headers.Add(GitWebhookHandler.SignatureHeader, Reconciler.Sources.WebhookSecret.Sign(Encoding.UTF8.GetBytes(secret), body));
-        }
-
+        using var request = GitPush.Request(GitWebhookEndpoint.Route, Repository.Head(), secret);
         return await Client.SendAsync(request);
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Zentoria.Reconciler.Cli;
@@ -89,10 +88,7 @@ internal sealed partial class SandboxGitTests
 
     private static async Task<HttpResponseMessage> WebhookAsync(HttpClient http, string after)
     {
-        var body = Encoding.UTF8.GetBytes($$$"""{"ref":"refs/heads/main","after":"{{{after}}}","repository":{"full_name":"zentoria/stack"}}""");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "webhook/git") { Content = new ByteArrayContent(body) };
-        request.Headers.Add("X-Gitea-Event", "push");
-        request.Headers.Add("X-Hub-Signature-256", Reconciler.Sources.WebhookSecret.Sign(Encoding.UTF8.GetBytes(Secret), body));
+        using var request = GitPush.Request("webhook/git", after, Secret);
         return await http.SendAsync(request);
     }
 
