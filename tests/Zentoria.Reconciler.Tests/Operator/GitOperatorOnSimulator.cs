@@ -114,7 +114,7 @@ internal sealed class GitOperatorOnSimulator : IAsyncDisposable
     public async Task<bool> UntilAsync(Func<bool> condition, TimeSpan maxFakeTime, TimeSpan? step = null)
     {
         var end = Time.GetUtcNow() + maxFakeTime;
-        for (var turn = 0; turn < 20_000; turn++)
+        for (var turn = 0; turn < 50_000; turn++)
         {
             if (condition())
             {
@@ -126,8 +126,9 @@ internal sealed class GitOperatorOnSimulator : IAsyncDisposable
                 return false;
             }
 
-            Time.Advance(step ?? TimeSpan.FromMilliseconds(100));
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+            // About five fake seconds per real one, so real work (git, HTTP) stays short on the fake clock too.
+            Time.Advance(step ?? TimeSpan.FromMilliseconds(50));
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
         }
 
         return condition();
