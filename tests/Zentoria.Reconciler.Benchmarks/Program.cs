@@ -7,5 +7,6 @@ var root = new RootCommand("Zentoria Reconciler benchmarks. They print figures; 
     ProxmoxReadBenchmark.Create(),
     ReconcilePassBenchmark.Create(),
     SandboxMemoryBenchmark.Create(),
+    GitPushBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -95,9 +95,8 @@ internal static class ReconcilePassBenchmark
             var calls = await ProxmoxCallsAsync(metrics, cancellationToken) - callsBefore;
 
             // Where the time goes: the desired-state load and the observation, each alone.
-            var source = host.Services.GetRequiredService<DesiredStateSource>();
             var loadStarted = TimeProvider.System.GetTimestamp();
-            var desired = source.Load().Desired!;
+            var desired = Zentoria.Reconciler.DesiredState.Loading.DesiredStateLoader.Load(root, "bench").Desired!;
             var load = TimeProvider.System.GetElapsedTime(loadStarted);
             var observeStarted = TimeProvider.System.GetTimestamp();
             var live = await host.Services.GetRequiredService<Zentoria.Reconciler.Reconciliation.Observe.LiveObserver>().ObserveAsync(desired, cancellationToken);

@@ -5,7 +5,7 @@ using Zentoria.Reconciler.State;
 namespace Zentoria.Reconciler.Audit;
 
 /// <summary>
-/// Appends one JSON line per mutating action to <c>audit.jsonl</c> in the state folder, flushed to disk before
+/// Appends one JSON line per mutating action and per control decision (approve, suspend, …) to <c>audit.jsonl</c> in the state folder, flushed to disk before
 /// <see cref="Append"/> returns, and rotates by size. Text fields pass through the <see cref="SecretRedactor"/>.
 /// </summary>
 /// <remarks>Thread-safe. The file is opened per line: actions are rare, and it lets people move or truncate it.</remarks>
@@ -27,6 +27,7 @@ internal sealed class AuditTrail(StateFolder folder, AuditOptions options, Secre
             Before = redactor.RedactOrNull(record.Before),
             After = redactor.RedactOrNull(record.After),
             Error = redactor.RedactOrNull(record.Error),
+            Actor = redactor.Redact(record.Actor),
         };
         var line = JsonSerializer.SerializeToUtf8Bytes(safe, StateJsonContext.Default.AuditRecord);
         lock (gate)

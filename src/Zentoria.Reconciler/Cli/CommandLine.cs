@@ -15,6 +15,10 @@ internal static class CommandLine
         root.Subcommands.Add(ApplyCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(RetryCommand.Create());
+        root.Subcommands.Add(ApproveCommand.Create());
+        root.Subcommands.Add(SuspendCommand.Create(suspend: true));
+        root.Subcommands.Add(SuspendCommand.Create(suspend: false));
+        root.Subcommands.Add(OverrideCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -45,4 +45,22 @@ internal static class CommonOptions
         HelpName = "duration",
         DefaultValueFactory = _ => fallback,
     };
+
+    public static Option<string?> TokenFile() => new("--token-file")
+    {
+        Description = "A file holding the bearer token for the state-changing routes (POST /reconcile, /approve, /suspend, /resume, /override). Default: $ZENTORIA_RECONCILE_TOKEN.",
+        HelpName = "file",
+    };
+
+    public static Option<string?> NotifyFile() => new("--notify-file")
+    {
+        Description = "A file of notification webhooks, one per line: 'json <url>' or 'slack <url>'. They hear once about each rejected revision.",
+        HelpName = "file",
+    };
+
+    public static Option<string?> TokenName() => new("--token-name")
+    {
+        Description = "Who the token stands for in the audit trail (approvals, suspensions, overrides). Default: the token file's name, else the variable's.",
+        HelpName = "name",
+    };
 }

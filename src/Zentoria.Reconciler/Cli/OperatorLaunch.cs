@@ -7,7 +7,9 @@ using Zentoria.Reconciler.DesiredState.Loading;
 using Zentoria.Reconciler.Guests;
 using Zentoria.Reconciler.Guests.Ssh;
 using Zentoria.Reconciler.Hosting;
+using Zentoria.Reconciler.Observability;
 using Zentoria.Reconciler.Proxmox;
+using Zentoria.Reconciler.Sources;
 using Zentoria.Reconciler.State;
 
 namespace Zentoria.Reconciler.Cli;
@@ -34,6 +36,50 @@ internal static class OperatorLaunch
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"error: {result.Errors.Length} error{(result.Errors.Length == 1 ? "" : "s")} in the desired state of '{environment}'; the operator did not start"));
         return null;
+    }
+
+    /// <summary>
+    /// The valid desired state from <paramref name="source"/>, or null after printing why not. A git source is
+    /// fetched once into the state folder first (the operator keeps fetching from there); its revision is the commit SHA.
+    /// </summary>
+    public static async Task<Desired?> LoadDesiredAsync(SourceOptions source, string environment, string? stateDirectory, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (source.Kind == SourceKind.Folder)
+        {
+            return LoadDesired(source.Folder ?? ValidateCommand.DefaultDesiredState, environment, error);
+        }
+
+        var state = StateFolder.Open(stateDirectory, environment, System.Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+        var git = DesiredStateSources.Create(source, environment, state, TimeProvider.System, new SecretRedactor(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, out var problem);
+        if (git is null)
+        {
+            await error.WriteLineAsync($"error: the git source cannot work: {problem}");
+            return null;
+        }
+
+        var fetched = await git.FetchAsync(cancellationToken);
+        SourceSnapshot snapshot;
+        if (fetched.Succeeded)
+        {
+            snapshot = fetched.Snapshot;
+        }
+        else
+        {
+            if (git.LastApplied is not { } last)
+            {
+                await error.WriteLineAsync($"error: fetching the desired state from {git.Description} failed ({fetched.Failure.Kind}): {fetched.Failure.Message}");
+                return null;
+            }
+
+            // What the operator enforced before it stopped is still the best desired state there is.
+            await error.WriteLineAsync($"warning: fetching the desired state from {git.Description} failed ({fetched.Failure.Kind}): {fetched.Failure.Message}; " +
+                $"starting with revision {last.Revision}, the one in force before, and fetching again on the poll interval");
+            snapshot = last;
+        }
+
+        var desired = LoadDesired(snapshot.Path, environment, error);
+        return desired is null ? null : desired with { Revision = snapshot.Revision };
     }
 
     /// <summary>The client options for the environment's endpoint with the token from its file or variable; null and a message when it cannot be had.</summary>
@@ -127,4 +173,33 @@ internal static class OperatorLaunch
         Http = { Address = address, Port = port },
         State = { Directory = stateDirectory },
     };
+
+    /// <summary>Sets the notification targets from <c>--notify-file</c>; false after printing why the file cannot be used.</summary>
+    public static async Task<bool> TryNotificationsAsync(OperatorOptions options, string? file, TextWriter error)
+    {
+        if (file is null)
+        {
+            return true;
+        }
+
+        if (Notifications.NotificationTargetsFile.Read(file, out var problem) is not { } targets)
+        {
+            await error.WriteLineAsync($"error: {problem}");
+            return false;
+        }
+
+        options.Notifications.Webhooks = targets;
+        return true;
+    }
+
+    /// <summary><see cref="Options(string, LogFormat, string, int, string?)"/> with the desired-state source and the API token's file and name.</summary>
+    public static OperatorOptions Options(string environment, LogFormat logFormat, string address, int port, string? stateDirectory,
+        SourceOptions source, string? tokenFile, string? tokenName)
+    {
+        var options = Options(environment, logFormat, address, port, stateDirectory);
+        options.Source = source;
+        options.Http.TokenFile = tokenFile;
+        options.Http.TokenName = tokenName;
+        return options;
+    }
 }

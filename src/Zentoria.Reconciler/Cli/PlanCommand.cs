@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Zentoria.Reconciler.Control;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.DesiredState.Loading;
 using Zentoria.Reconciler.Planning;
@@ -36,6 +37,11 @@ internal static class PlanCommand
         {
             Description = "Print the plan as JSON (the stable shape in docs/plan-json.md) instead of text.",
         };
+        var revision = new Option<string?>("--revision")
+        {
+            Description = "The revision to name the plan by, such as the commit SHA a git-sourced operator enforces; it is part of the approval id. Default: the folder's content hash.",
+            HelpName = "sha",
+        };
 
         var command = new Command(
             "plan",
@@ -61,6 +67,7 @@ internal static class PlanCommand
             desiredState,
             snapshot,
             json,
+            revision,
         };
         command.SetAction(parseResult =>
         {
@@ -72,14 +79,20 @@ internal static class PlanCommand
                 asJson,
                 colour: !asJson && !Console.IsOutputRedirected && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR")),
                 parseResult.InvocationConfiguration.Output,
-                parseResult.InvocationConfiguration.Error);
+                parseResult.InvocationConfiguration.Error,
+                parseResult.GetValue(revision));
         });
         return command;
     }
 
-    internal static int Run(string desiredStateRoot, string environment, string snapshotFile, bool json, bool colour, TextWriter output, TextWriter error)
+    internal static int Run(string desiredStateRoot, string environment, string snapshotFile, bool json, bool colour, TextWriter output, TextWriter error, string? revision = null)
     {
         var desired = Load(desiredStateRoot, environment, error);
+        if (desired is not null && revision is not null)
+        {
+            desired = desired with { Revision = revision };
+        }
+
         if (!LiveSnapshotReader.TryRead(snapshotFile, out var live, out var snapshotError))
         {
             error.WriteLine(snapshotError);
@@ -92,6 +105,13 @@ internal static class PlanCommand
 
         var plan = Planner.Plan(desired, live);
         output.Write(json ? PlanJsonWriter.Write(plan) : PlanTextRenderer.Render(plan, colour));
+        var approval = ApprovalGate.Decide(desired.Environment.Approval, desired.Revision, plan.Steps, desired.Environment.Approval.AllSteps, (_, _) => false);
+        if (!json && approval.PlanId is { } id)
+        {
+            // The operator names the plan it holds the same way, so status shows this id and approve takes it.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Approval required: plan {id} holds {approval.Held.Length} disruptive step(s) at revision {desired.Revision}; once the operator holds it, run: zentoria-reconciler approve {id}"));
+        }
         return plan.IsEmpty ? ExitCodes.Ok : ExitCodes.Changes;
     }
 

@@ -13,6 +13,10 @@ internal static class RunCommand
         var logFormat = CommonOptions.LogFormat();
         var listen = CommonOptions.Listen();
         var stateDir = CommonOptions.StateDirectory();
+        var tokenFile = CommonOptions.TokenFile();
+        var tokenName = CommonOptions.TokenName();
+        var notifyFile = CommonOptions.NotifyFile();
+        var sources = new SourceCommandOptions();
         var command = new Command(
             "run",
             """
@@ -23,20 +27,31 @@ internal static class RunCommand
             the last valid state keeps being enforced and /status shows the errors. The Proxmox API token comes from
             the environment's proxmox.tokenFile or proxmox.tokenEnv; it is never printed. With the environment's
             guests settings, services are deployed and health-checked and flag files written over SSH.
+            With --source git the desired state comes from a repository instead: fetched every --poll-interval
+            (60 s) and at once on a signed POST /webhook/git; status shows the commit SHA in force (docs/git-source.md).
             Watch it: http://127.0.0.1:9464/metrics, /status, or `zentoria-reconciler status`.
 
             Exit codes: 0 stopped on request, 1 bad configuration or invalid desired state at start, 3 crashed.
-            Example: ZENTORIA_PROXMOX_TOKEN=... zentoria-reconciler run --env staging
+            Examples: ZENTORIA_PROXMOX_TOKEN=... zentoria-reconciler run --env staging
+                      zentoria-reconciler run --env staging --source git --repo https://git.example.org/ops/stack.git \
+                        --branch main --path desired-state --git-token-file /etc/zentoria/git-token
             """)
         {
-            environment, desiredState, logFormat, listen, stateDir,
+            environment, desiredState, logFormat, listen, stateDir, tokenFile, tokenName, notifyFile,
         };
+        sources.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
             var root = parseResult.GetValue(desiredState)!;
             var env = parseResult.GetValue(environment)!;
-            if (OperatorLaunch.LoadDesired(root, env, error) is not { } desired)
+            if (sources.Build(parseResult, root, defaultPollInterval: null, out var sourceProblem) is not { } source)
+            {
+                await error.WriteLineAsync($"error: {sourceProblem}");
+                return ExitCodes.Error;
+            }
+
+            if (await OperatorLaunch.LoadDesiredAsync(source, env, parseResult.GetValue(stateDir), error, cancellationToken) is not { } desired)
             {
                 return ExitCodes.Error;
             }
@@ -60,8 +75,14 @@ internal static class RunCommand
                 return ExitCodes.Error;
             }
 
-            var options = OperatorLaunch.Options(env, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir));
-            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, env), proxmox, guests));
+            var options = OperatorLaunch.Options(env, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir),
+                source, parseResult.GetValue(tokenFile), parseResult.GetValue(tokenName));
+            if (!await OperatorLaunch.TryNotificationsAsync(options, parseResult.GetValue(notifyFile), error))
+            {
+                return ExitCodes.Error;
+            }
+
+            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(source, env), proxmox, guests));
             return await host.RunAsync(cancellationToken);
         });
         return command;

@@ -39,6 +39,10 @@ internal static class SandboxCommand
         var stateDir = CommonOptions.StateDirectory();
         var logFormat = CommonOptions.LogFormat();
         var timeout = CommonOptions.Timeout("2m");
+        var tokenFile = CommonOptions.TokenFile();
+        var tokenName = CommonOptions.TokenName();
+        var notifyFile = CommonOptions.NotifyFile();
+        var sources = new SourceCommandOptions();
         var command = new Command(
             "sandbox",
             """
@@ -51,6 +55,9 @@ internal static class SandboxCommand
             25 % instead of 50 %. The operator finds the drift, fixes it (deploying v1.4.2 in place), prints a summary,
             and keeps running with /metrics and /status on loopback until Ctrl+C. Edit desired-state/environments/sandbox/
             and watch it converge again within seconds. Nothing leaves this machine.
+            With --source git --repo <path or url> --branch main --path desired-state the sandbox follows a git
+            repository instead (fetched every 5 s, or at once on a signed POST /webhook/git) and status shows the
+            commit SHA it enforces.
 
             --scenario broken-release starts ai-orchestrator one version behind instead, with the desired version
             broken: its health checks fail, the previous version is redeployed, and the service ends Degraded with
@@ -62,8 +69,9 @@ internal static class SandboxCommand
                       zentoria-reconciler sandbox --scenario broken-release --once --json
             """)
         {
-            once, json, scenario, listen, desiredState, stateDir, logFormat, timeout,
+            once, json, scenario, listen, desiredState, stateDir, logFormat, timeout, tokenFile, tokenName, notifyFile,
         };
+        sources.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -83,7 +91,13 @@ internal static class SandboxCommand
             }
 
             var root = parseResult.GetValue(desiredState)!;
-            if (OperatorLaunch.LoadDesired(root, Environment, error) is not { } desired)
+            if (sources.Build(parseResult, root, Interval, out var sourceProblem) is not { } source)
+            {
+                await error.WriteLineAsync($"error: {sourceProblem}");
+                return ExitCodes.Error;
+            }
+
+            if (await OperatorLaunch.LoadDesiredAsync(source, Environment, parseResult.GetValue(stateDir), error, cancellationToken) is not { } desired)
             {
                 return ExitCodes.Error;
             }
@@ -96,9 +110,15 @@ internal static class SandboxCommand
             await say.WriteLineAsync($"Sandbox: a simulated Proxmox VE node at {simulator.BaseUrl} (in this process; its token is not shown).");
 
             var proxmox = new ProxmoxClientOptions { BaseUrl = simulator.BaseUrl, ApiToken = simulator.Token };
-            var options = OperatorLaunch.Options(Environment, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir));
+            var options = OperatorLaunch.Options(Environment, parseResult.GetValue(logFormat), address, port, parseResult.GetValue(stateDir),
+                source, parseResult.GetValue(tokenFile), parseResult.GetValue(tokenName));
+            if (!await OperatorLaunch.TryNotificationsAsync(options, parseResult.GetValue(notifyFile), error))
+            {
+                return ExitCodes.Error;
+            }
+
             options.Scheduling.Interval = Interval;
-            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(root, Environment), proxmox, guests));
+            await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(source, Environment), proxmox, guests));
             var observer = host.Services.GetRequiredService<LiveObserver>();
             var live = await observer.ObserveAsync(desired, cancellationToken);
             await say.WriteAsync(SandboxSummary.Found(Planner.Plan(desired, live), desired.Containers.Length, live.Containers.Length));
@@ -113,7 +133,7 @@ internal static class SandboxCommand
 
             var status = host.Services.GetRequiredService<StatusStore>();
             var outcome = await Convergence.WaitAsync(status, time, deadline, cancellationToken);
-            var current = host.Services.GetRequiredService<DesiredStateSource>().LastValid ?? desired;
+            var current = host.Services.GetRequiredService<DesiredStateFeed>().LastValid ?? desired;
             var left = Planner.Plan(current, await observer.ObserveAsync(current, cancellationToken)).Steps.Count(s => s.Unit.Kind == UnitKind.Container && s.IsActionable);
             await say.WriteAsync(SandboxSummary.Finished(outcome.ToString().ToLowerInvariant(), time.GetElapsedTime(started), status.Snapshot, left));
             if (parseResult.GetValue(once))

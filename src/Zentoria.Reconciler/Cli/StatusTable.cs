@@ -27,6 +27,33 @@ internal static class StatusTable
             }
         }
 
+        if (snapshot.Source is { Error: { } fetchError } source)
+        {
+            text.AppendLine($"Fetching the desired state failed {source.ConsecutiveFailures} time(s) in a row; still enforcing {snapshot.Revision ?? "nothing"}: {fetchError}");
+        }
+
+        if (snapshot.Control is { } control)
+        {
+            if (control.PendingApproval is { } pending)
+            {
+                text.AppendLine($"Plan {pending.PlanId} awaits approval for revision {pending.Revision} (zentoria-reconciler approve {pending.PlanId}):");
+                foreach (var step in pending.Steps)
+                {
+                    text.AppendLine("  " + step);
+                }
+            }
+
+            if (!control.Suspended.IsDefaultOrEmpty)
+            {
+                text.AppendLine($"Suspended at run time: {string.Join(", ", control.Suspended.Select(s => s == "*" ? "everything" : s))}");
+            }
+
+            if (control.WindowOverrideUntil is { } until)
+            {
+                text.AppendLine($"Deployment windows overridden until {until.ToUniversalTime():yyyy-MM-dd HH:mm}Z");
+            }
+        }
+
         return text.ToString();
     }
 }

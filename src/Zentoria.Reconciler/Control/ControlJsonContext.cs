@@ -7,5 +7,4 @@ namespace Zentoria.Reconciler.Control;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ControlDocument))]
-[JsonSerializable(typeof(ControlAuditRecord))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;

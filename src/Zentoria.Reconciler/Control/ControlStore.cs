@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Zentoria.Reconciler.Audit;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.State;
 
@@ -16,12 +17,12 @@ internal sealed class ControlStore
 
     private readonly Lock gate = new();
     private readonly string path;
-    private readonly ControlAuditTrail audit;
+    private readonly AuditTrail audit;
     private readonly TimeProvider time;
     private ControlDocument document;
     private PendingApproval? pending;
 
-    private ControlStore(string path, ControlDocument document, ControlAuditTrail audit, TimeProvider time)
+    private ControlStore(string path, ControlDocument document, AuditTrail audit, TimeProvider time)
     {
         this.path = path;
         this.document = document;
@@ -31,7 +32,7 @@ internal sealed class ControlStore
 
     /// <summary>Reads <c>control.json</c> when it exists.</summary>
     /// <exception cref="JsonException">When the file is corrupt: a start-up fault, since guessing could lift a suspension.</exception>
-    public static ControlStore Open(StateFolder folder, ControlAuditTrail audit, TimeProvider time)
+    public static ControlStore Open(StateFolder folder, AuditTrail audit, TimeProvider time)
     {
         var path = folder.File(FileName);
         var document = File.Exists(path)
@@ -93,7 +94,7 @@ internal sealed class ControlStore
 
             var now = time.GetUtcNow();
             Save(document with { Approvals = document.Approvals.Add(new ApprovalRecord(planId, pending.Revision, actor, now)) });
-            audit.Append(new ControlAuditRecord(now, "approve", planId, actor, pending.Revision, string.Join("; ", pending.Steps)));
+            Audit(now, "approve", planId, actor, pending.Revision, string.Join("; ", pending.Steps));
             return ApprovalResult.Approved;
         }
     }
@@ -113,8 +114,8 @@ internal sealed class ControlStore
             Save(document with { Approvals = document.Approvals.RemoveRange(lapsed) });
             foreach (var approval in lapsed)
             {
-                audit.Append(new ControlAuditRecord(time.GetUtcNow(), "approval-lapsed", approval.PlanId, "operator", revision,
-                    $"approved by {approval.ApprovedBy} for revision {approval.Revision}"));
+                Audit(time.GetUtcNow(), "approval-lapsed", approval.PlanId, AuditRecord.Operator, revision,
+                    $"approved by {approval.ApprovedBy} for revision {approval.Revision}");
             }
 
             return lapsed.Count;
@@ -135,7 +136,7 @@ internal sealed class ControlStore
 
             var now = time.GetUtcNow();
             Save(document with { Suspensions = document.Suspensions.Add(new SuspensionRecord(target, actor, now)) });
-            audit.Append(new ControlAuditRecord(now, "suspend", target, actor, revision, null));
+            Audit(now, "suspend", target, actor, revision, null);
             return true;
         }
     }
@@ -154,7 +155,7 @@ internal sealed class ControlStore
             }
 
             Save(document with { Suspensions = document.Suspensions.RemoveRange(existing) });
-            audit.Append(new ControlAuditRecord(time.GetUtcNow(), "resume", target, actor, revision, null));
+            Audit(time.GetUtcNow(), "resume", target, actor, revision, null);
             return true;
         }
     }
@@ -183,7 +184,7 @@ internal sealed class ControlStore
         {
             var now = time.GetUtcNow();
             Save(document with { Override = new WindowOverride(until, actor, now) });
-            audit.Append(new ControlAuditRecord(now, "override-windows", SuspensionRecord.Everything, actor, revision, $"until {until:O}"));
+            Audit(now, "override-windows", SuspensionRecord.Everything, actor, revision, $"until {until:O}");
         }
     }
 
@@ -198,9 +199,19 @@ internal sealed class ControlStore
             }
 
             Save(document with { Override = null });
-            audit.Append(new ControlAuditRecord(time.GetUtcNow(), "clear-override", SuspensionRecord.Everything, actor, revision, null));
+            Audit(time.GetUtcNow(), "clear-override", SuspensionRecord.Everything, actor, revision, null);
             return true;
         }
+    }
+
+    // Control lines go to the one audit trail, with the unit's kind split off so they sort with its actions.
+    private void Audit(DateTimeOffset at, string action, string target, string actor, string? revision, string? detail)
+    {
+        var slash = target.IndexOf('/', StringComparison.Ordinal);
+        var (kind, unit) = target == SuspensionRecord.Everything ? ("Environment", target)
+            : target.StartsWith("p-", StringComparison.Ordinal) ? ("Plan", target)
+            : slash > 0 ? (target[..slash], target[(slash + 1)..]) : ("Environment", target);
+        audit.Append(new AuditRecord(at, revision ?? "", kind, unit, action, null, detail, AuditResult.Succeeded, 0, null, actor));
     }
 
     // Called under the lock. The file is replaced before memory changes, so a failed write leaves both as they were.

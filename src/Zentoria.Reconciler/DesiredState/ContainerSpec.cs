@@ -19,4 +19,9 @@ internal sealed record ContainerSpec(
     ContainerTemplate? Create,
     DriftPolicy Drift,
     RestartPolicy Restart,
-    SourceLocation Origin);
+    SourceLocation Origin,
+    ImmutableArray<SyncWindowSpec> Windows = default)
+{
+    /// <summary>Deployment windows for this unit alone, on top of the environment's; empty when it has none.</summary>
+    public ImmutableArray<SyncWindowSpec> Windows { get; init; } = Windows.IsDefault ? [] : Windows;
+}

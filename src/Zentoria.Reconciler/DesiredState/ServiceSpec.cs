@@ -21,8 +21,12 @@ internal sealed record ServiceSpec(
     MigrationSpec? Migrations,
     RouteSpec? Route,
     DriftPolicy Drift,
-    SourceLocation Origin)
+    SourceLocation Origin,
+    ImmutableArray<SyncWindowSpec> Windows = default)
 {
+    /// <summary>Deployment windows for this unit alone, on top of the environment's; empty when it has none.</summary>
+    public ImmutableArray<SyncWindowSpec> Windows { get; init; } = Windows.IsDefault ? [] : Windows;
+
     /// <summary>Set on a service that runs NGINX and was given <c>nginx:</c> settings; routes through it otherwise use <see cref="NginxSpec.Default"/>.</summary>
     public NginxSpec? Nginx { get; init; }
 

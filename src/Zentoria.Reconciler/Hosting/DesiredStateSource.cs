@@ -1,35 +1,30 @@
-using System.Security.Cryptography;
-using System.Text;
-using Zentoria.Reconciler.DesiredState;
-using Zentoria.Reconciler.DesiredState.Loading;
+using Zentoria.Reconciler.Sources;
 
 namespace Zentoria.Reconciler.Hosting;
 
 /// <summary>
-/// Where the operator reads its desired state from, every pass; remembers the last valid one, which keeps being
-/// enforced while the folder is invalid.
+/// Which desired state the operator enforces: a folder re-read before every pass (the default), or a git repository
+/// fetched on its own interval and on webhooks. <see cref="ReconcilerWiring.Add"/> turns it into the running
+/// <see cref="DesiredStateFeed"/>.
 /// </summary>
-/// <param name="Root">The desired-state folder (holding <c>base/</c> and <c>environments/</c>).</param>
-internal sealed class DesiredStateSource(string root, string environment)
+internal sealed class DesiredStateSource
 {
-    public string Root { get; } = root;
-
-    public string Environment { get; } = environment;
-
-    public Desired? LastValid { get; private set; }
-
-    public DesiredStateLoadResult Load()
+    /// <param name="root">The desired-state folder (holding <c>base/</c> and <c>environments/</c>).</param>
+    public DesiredStateSource(string root, string environment)
+        : this(new SourceOptions { Kind = SourceKind.Folder, Folder = root }, environment)
     {
-        var result = DesiredStateLoader.Load(Root, Environment);
-        if (result.IsValid)
-        {
-            LastValid = result.Desired;
-        }
-
-        return result;
     }
 
-    /// <summary>A short id for an invalid revision, from its errors: the loader gives no revision to a state it rejects.</summary>
-    public static string InvalidRevision(DesiredStateLoadResult result) =>
-        "invalid-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', result.Errors.Select(e => e.ToString())))))[..12];
+    public DesiredStateSource(SourceOptions options, string environment)
+    {
+        Options = options;
+        Environment = environment;
+    }
+
+    public SourceOptions Options { get; }
+
+    public string Environment { get; }
+
+    /// <summary>A folder is cheap to read and has no other trigger, so every pass reads it; git is fetched by its own loop.</summary>
+    public bool FetchesEveryPass => Options.Kind == SourceKind.Folder;
 }

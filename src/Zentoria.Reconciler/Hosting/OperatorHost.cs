@@ -137,6 +137,8 @@ internal sealed class OperatorHost : IAsyncDisposable
                 o.Http = given.Http;
                 o.State = given.State;
                 o.Audit = given.Audit;
+                o.Source = given.Source;
+                o.Notifications = given.Notifications;
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Zentoria.Reconciler.Audit;
 using Zentoria.Reconciler.Http;
+using Zentoria.Reconciler.Notifications;
 using Zentoria.Reconciler.Reconciliation;
+using Zentoria.Reconciler.Sources;
 using Zentoria.Reconciler.State;
 
 namespace Zentoria.Reconciler.Hosting;
@@ -32,4 +34,12 @@ internal sealed class OperatorOptions
 
     [ValidateObjectMembers]
     public AuditOptions Audit { get; set; } = new();
+
+    /// <summary>Where the desired state comes from: a folder (the default) or a git repository, with polling and webhook.</summary>
+    /// <remarks>Checked by <see cref="SourceOptionsValidation"/>: its git settings only matter when <see cref="SourceOptions.Kind"/> is git.</remarks>
+    public SourceOptions Source { get; set; } = new();
+
+    /// <summary>Webhooks that hear about rejected revisions (and, later, rollouts), with retries and a duplicate guard.</summary>
+    [ValidateObjectMembers]
+    public NotificationOptions Notifications { get; set; } = new();
 }

@@ -36,6 +36,11 @@ internal sealed class OperatorOptionsCustomValidator : IValidateOptions<Operator
             builder.AddError($"Http.TokenFile ({file}) does not exist.");
         }
 
+        foreach (var problem in Sources.SourceOptionsValidation.Errors(options.Source).Concat(Notifications.NotificationOptionsValidation.Errors(options.Notifications)))
+        {
+            builder.AddError(problem);
+        }
+
         return builder.Build();
     }
 

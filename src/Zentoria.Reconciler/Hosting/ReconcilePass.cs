@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Zentoria.Reconciler.Control;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Observability;
 using Zentoria.Reconciler.Planning;
@@ -18,7 +19,8 @@ namespace Zentoria.Reconciler.Hosting;
 /// (see <c>docs/operator-loop.md</c>). A unit's failure is its result, never an exception out of this method.
 /// </summary>
 internal sealed class ReconcilePass(
-    DesiredStateSource source,
+    DesiredStateFeed source,
+    PassControl control,
     LiveObserver observer,
     ContainerUnitReconciler containers,
     UnitScheduler scheduler,
@@ -31,11 +33,16 @@ internal sealed class ReconcilePass(
     FlagSetUnitReconciler? flagSets = null,
     ServiceUnitReconciler? services = null)
 {
-    private string? acceptedRevision;
+    // This pass's suspended units and units held for an approval or a window (one pass runs at a time).
+    private IReadOnlyDictionary<UnitKey, UnitHold> holds = new Dictionary<UnitKey, UnitHold>();
+
+    // The desired containers read this pass. One that falls due later in the pass was planned without its live
+    // state (as missing), so it waits for the next pass rather than act, or be gated, on that plan.
+    private HashSet<VmId> observed = [];
 
     public async Task<PassResult> RunAsync(CancellationToken cancellationToken)
     {
-        if (LoadDesired() is not { } desired)
+        if (await source.LoadAsync(cancellationToken) is not { } desired)
         {
             return new PassResult(PassOutcome.Error, Observed: false, 0, 0);
         }
@@ -49,6 +56,7 @@ internal sealed class ReconcilePass(
                 .Select(c => c.VmId)
                 .ToHashSet();
             live = await observer.ObserveAsync(desired, cancellationToken, due.Contains);
+            observed = due;
         }
         catch (ProxmoxException e)
         {
@@ -57,33 +65,10 @@ internal sealed class ReconcilePass(
         }
 
         var plan = Planner.Plan(desired, live);
-        var (reconciled, actions, failed) = await ExecuteAsync(desired, UnitWork.Of(desired, live, plan), cancellationToken);
+        var work = UnitWork.Of(desired, live, plan);
+        holds = control.Decide(desired, work.Where(w => WasObserved(w) && scheduler.Decide(w.Key, w.Fingerprint) == UnitDecision.Due));
+        var (reconciled, actions, failed) = await ExecuteAsync(desired, work, cancellationToken);
         return new PassResult(failed ? PassOutcome.Error : PassOutcome.Success, Observed: true, reconciled, actions);
-    }
-
-    private Desired? LoadDesired()
-    {
-        var loaded = source.Load();
-        if (loaded.IsValid)
-        {
-            var desired = loaded.Desired;
-            if (desired.Revision != acceptedRevision)
-            {
-                var units = UnitWork.Declared(desired);
-                status.AcceptDesired(desired.Revision, units);
-                metrics.DeclareUnits(units);
-                scheduler.Retain(units.ToHashSet());
-                acceptedRevision = desired.Revision;
-                Log.DesiredAccepted(logger, desired.Revision, units.Count);
-            }
-
-            return desired;
-        }
-
-        var revision = DesiredStateSource.InvalidRevision(loaded);
-        status.RejectDesired(revision, loaded.Errors.Select(e => e.ToString()));
-        Log.DesiredRejected(logger, revision, loaded.Errors.Length, source.LastValid?.Revision ?? "none");
-        return source.LastValid;
     }
 
     // Every due unit failed this pass: recording that gives each its backoff, so an outage costs a few reads, not a hot loop.
@@ -122,7 +107,7 @@ internal sealed class ReconcilePass(
     {
         using var scope = Reconciliation.Log.BeginUnit(logger, work.Key);
         using var inFlight = metrics.UnitInFlight();
-        if (scheduler.Decide(work.Key, work.Fingerprint) != UnitDecision.Due)
+        if (!WasObserved(work) || scheduler.Decide(work.Key, work.Fingerprint) != UnitDecision.Due)
         {
             return (false, 0, null);
         }
@@ -135,6 +120,12 @@ internal sealed class ReconcilePass(
             reporter.Report(work.Key, work.Fingerprint, desired.Revision, notYet, work.Steps.IsEmpty ? SyncStatus.Unknown : SyncStatus.OutOfSync, HealthStatus.Unknown,
                 work.Steps.Length, Convergence.NotManaged);
             return (true, 0, notYet);
+        }
+
+        if (holds.TryGetValue(work.Key, out var hold))
+        {
+            reporter.Report(work.Key, work.Fingerprint, desired.Revision, hold.Result, hold.Sync, hold.Health, work.Steps.Length, hold.Phase);
+            return (true, 0, hold.Result);
         }
 
         if (gate.Check(work.DependsOn, status.HealthOf) is { } waiting)
@@ -170,6 +161,8 @@ internal sealed class ReconcilePass(
         UnitKind.FeatureFlags => flagSets is not null,
         _ => false,
     };
+
+    private bool WasObserved(UnitWork work) => work.Container is not { } container || observed.Contains(container.VmId);
 
     private static string FingerprintOf(Desired desired, UnitKey unit) => unit.Kind switch
     {

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Zentoria.Reconciler.Audit;
+using Zentoria.Reconciler.Control;
 using Zentoria.Reconciler.Guests;
 using Zentoria.Reconciler.Guests.Health;
+using Zentoria.Reconciler.Notifications;
 using Zentoria.Reconciler.Observability;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Reconciliation;
@@ -10,6 +14,7 @@ using Zentoria.Reconciler.Reconciliation.Flags;
 using Zentoria.Reconciler.Reconciliation.Observe;
 using Zentoria.Reconciler.Reconciliation.Services;
 using Zentoria.Reconciler.Reconciliation.Services.Migrations;
+using Zentoria.Reconciler.Sources;
 using Zentoria.Reconciler.State;
 
 namespace Zentoria.Reconciler.Hosting;
@@ -84,6 +89,10 @@ internal static class ReconcilerWiring
             AddServices(services);
         }
 
+        AddSource(services, source);
+        AddNotifications(services);
+        services.AddSingleton(sp => ControlStore.Open(sp.GetRequiredService<StateFolder>(), sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PassControl>();
         services.AddSingleton<LiveObserver>();
         services.AddSingleton<ContainerExecutor>();
         services.AddSingleton<ContainerUnitReconciler>();
@@ -108,5 +117,54 @@ internal static class ReconcilerWiring
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ServiceUnitReconciler>();
         services.AddSingleton<ServiceRetry>();
+    }
+
+    /// <summary>The source behind <see cref="DesiredStateFeed"/>; for git also its fetch loop and <c>POST /webhook/git</c>.</summary>
+    private static void AddSource(IServiceCollection services, DesiredStateSource source)
+    {
+        services.AddSingleton<DesiredStateFeed>();
+        services.AddSingleton<FetchTrigger>();
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Zentoria.Reconciler.Sources");
+            var time = sp.GetRequiredService<TimeProvider>();
+            var fetched = DesiredStateSources.Create(source.Options, source.Environment, sp.GetRequiredService<StateFolder>(), time,
+                sp.GetRequiredService<SecretRedactor>(), logger, out var error) ?? throw new InvalidOperationException($"The desired-state source cannot work: {error}.");
+            return new SourceSynchronizer(fetched, source.Environment, sp.GetRequiredService<FetchTrigger>(), sp.GetRequiredService<ReconcileTrigger>(),
+                source.Options.Polling, sp.GetRequiredService<Randomizer>(), time, logger);
+        });
+        if (source.Options.Kind != SourceKind.Git)
+        {
+            return;
+        }
+
+        services.AddSingleton(source.Options.Webhook);
+        services.AddSingleton(sp => new GitWebhookHandler(
+            WebhookSecret.Load(source.Options.Webhook, Environment.GetEnvironmentVariable, sp.GetRequiredService<SecretRedactor>()),
+            source.Options.Git.RemoteReference,
+            sp.GetRequiredService<FetchTrigger>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Zentoria.Reconciler.Sources")));
+        services.AddHostedService<SourceSyncService>();
+    }
+
+    private static void AddNotifications(IServiceCollection services)
+    {
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Notifications);
+        services.AddSingleton(sp => NotificationLedger.Open(sp.GetRequiredService<StateFolder>(), sp.GetRequiredService<NotificationOptions>().Remember));
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<NotificationOptions>();
+            var redactor = sp.GetRequiredService<SecretRedactor>();
+            foreach (var target in options.Webhooks)
+            {
+                redactor.Register(target.Url);
+            }
+
+            return new Notifier(sp.GetRequiredService<NotificationLedger>(), options, sp.GetRequiredService<WebhookSender>(),
+                sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Environment, redactor, sp.GetRequiredService<Randomizer>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Notifier>>());
+        });
+        services.AddHostedService<NotificationService>();
     }
 }

@@ -27,4 +27,9 @@ internal sealed class HttpEndpointOptions
     /// <value><c>ZENTORIA_RECONCILE_TOKEN</c>.</value>
     [Required]
     public string TokenVariable { get; set; } = "ZENTORIA_RECONCILE_TOKEN";
+
+    /// <summary>Who the token stands for: the actor the audit trail records for approvals, suspensions and overrides.</summary>
+    /// <value>null: the token file's name without extension, else the variable's name.</value>
+    [RegularExpression("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")]
+    public string? TokenName { get; set; }
 }

@@ -14,10 +14,11 @@ internal sealed class ReconcileToken
 
     private readonly byte[]? hash;
 
-    private ReconcileToken(byte[]? hash, string source)
+    private ReconcileToken(byte[]? hash, string source, string name)
     {
         this.hash = hash;
         Source = source;
+        Name = name;
     }
 
     /// <summary>False when no token is configured: then every guarded request is refused.</summary>
@@ -26,19 +27,23 @@ internal sealed class ReconcileToken
     /// <summary>Where the token came from (a file path or a variable name), for logs; never the token.</summary>
     public string Source { get; }
 
+    /// <summary>Who the token stands for, as the audit trail's actor: configured, else the file or variable name.</summary>
+    public string Name { get; }
+
     /// <summary>Reads the token from <see cref="HttpEndpointOptions.TokenFile"/>, else from the variable; registers it with the redactor.</summary>
     public static ReconcileToken Load(HttpEndpointOptions options, Func<string, string?> environmentVariable, SecretRedactor redactor)
     {
         var (token, source) = options.TokenFile is { } file
             ? (File.ReadAllText(file).Trim(), file)
             : (environmentVariable(options.TokenVariable)?.Trim(), "$" + options.TokenVariable);
+        var name = options.TokenName ?? (options.TokenFile is { } path ? Path.GetFileNameWithoutExtension(path) : options.TokenVariable);
         if (string.IsNullOrEmpty(token))
         {
-            return new ReconcileToken(null, source);
+            return new ReconcileToken(null, source, name);
         }
 
         redactor.Register(token);
-        return new ReconcileToken(SHA256.HashData(Encoding.UTF8.GetBytes(token)), source);
+        return new ReconcileToken(SHA256.HashData(Encoding.UTF8.GetBytes(token)), source, name);
     }
 
     /// <summary>Whether an <c>Authorization</c> header carries this token.</summary>

@@ -37,9 +37,13 @@ internal sealed class OperatorMetrics
     private readonly Gauge analysisValue;
     private readonly Counter rollouts;
     private readonly Counter rollbacks;
+    private readonly Gauge desiredStateInfo;
+    private readonly Gauge desiredStateRejected;
     private readonly Lock gate = new();
     private HashSet<UnitKey> declaredUnits = [];
     private Dictionary<string, RolloutDeclaration> declaredRollouts = new(StringComparer.Ordinal);
+    private string? shownRevision;
+    private string? shownRejected;
 
     public OperatorMetrics(CollectorRegistry registry, string version)
     {
@@ -58,6 +62,8 @@ internal sealed class OperatorMetrics
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });
         lastSuccess = factory.CreateGauge("zentoria_last_successful_reconcile_timestamp_seconds", "Unix time at which the last successful pass finished; 0 before the first.");
         unitsInFlight = factory.CreateGauge("zentoria_units_in_flight", "Units being reconciled right now.");
+        desiredStateInfo = factory.CreateGauge("zentoria_desired_state_info", "1 for the desired-state revision in force (a commit SHA for git, a content hash for a folder).", "revision");
+        desiredStateRejected = factory.CreateGauge("zentoria_desired_state_rejected", "Validation errors of the newest revision when it was rejected (the revision in force stays); absent otherwise.", "revision");
         var buildInfo = factory.CreateGauge("zentoria_build_info", "Always 1; the version label says which build runs.", "version");
         rolloutPhase = factory.CreateGauge("zentoria_rollout_phase", "1 for each routed service's current release phase, 0 for the other phases.", "service", "phase");
         canaryWeight = factory.CreateGauge("zentoria_canary_weight", "Percent of the service's requests its NGINX upstream sends to each pool (stable, canary).", "service", "pool");
@@ -220,6 +226,40 @@ internal sealed class OperatorMetrics
 
     public void RolledBack(ServiceName service, RollbackReason reason) =>
         rollbacks.WithLabels(service.Value, SnakeCase(reason.ToString())).Inc();
+
+    /// <summary>Shows <paramref name="revision"/> as the one in force, and only it.</summary>
+    public void SetDesiredRevision(string revision)
+    {
+        lock (gate)
+        {
+            if (shownRevision is { } old && old != revision)
+            {
+                desiredStateInfo.RemoveLabelled(old);
+            }
+
+            desiredStateInfo.WithLabels(revision).Set(1);
+            shownRevision = revision;
+        }
+    }
+
+    /// <summary>Shows the rejected revision with its error count, or none when <paramref name="revision"/> is null.</summary>
+    public void SetRejectedRevision(string? revision, int errors)
+    {
+        lock (gate)
+        {
+            if (shownRejected is { } old && old != revision)
+            {
+                desiredStateRejected.RemoveLabelled(old);
+            }
+
+            if (revision is not null)
+            {
+                desiredStateRejected.WithLabels(revision).Set(errors);
+            }
+
+            shownRejected = revision;
+        }
+    }
 
     /// <summary>Counts a unit as in flight until the returned handle is disposed.</summary>
     public IDisposable UnitInFlight() => unitsInFlight.TrackInProgress();

@@ -12,6 +12,14 @@ internal sealed class FolderSource(string folder, string environment, TimeProvid
 {
     public string Description => $"folder {folder}";
 
+    /// <summary>Always null: a folder is read in place, so there is no older copy to fall back on.</summary>
+    public SourceSnapshot? LastApplied => null;
+
+    public void MarkApplied(SourceSnapshot snapshot)
+    {
+        // Nothing to remember: the folder itself is the only copy.
+    }
+
     public Task<SourceFetchResult> FetchAsync(CancellationToken cancellationToken)
     {
         if (DesiredStateFiles.CheckNotEmpty(folder, folder) is { } empty)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.Observability;
+using Zentoria.Reconciler.State;
 
 namespace Zentoria.Reconciler.Sources;
 
@@ -10,11 +11,16 @@ namespace Zentoria.Reconciler.Sources;
 /// <remarks>
 /// A checkout is unpacked from <c>git archive</c> into a temporary folder and renamed into place, so a folder named
 /// after a commit is always complete, and nothing in it (hooks, .git, symlinks) can run or point elsewhere.
-/// Not thread-safe: one fetch at a time, which the polling loop guarantees.
+/// The last fetched revision is kept in <c>last-revision</c> beside the mirror, so a force-push made while the
+/// operator was down is still detected after a restart; the last applied one in <c>last-applied</c>, so a restart
+/// while the remote is unreachable (or rewritten) keeps enforcing it. Not thread-safe: one fetch at a time, which
+/// <see cref="SourceSynchronizer"/> guarantees.
 /// </remarks>
 internal sealed class GitSource : IDesiredStateSource
 {
     private const string TrackingReference = "refs/zentoria/source";
+    private const string LastRevisionFile = "last-revision";
+    private const string LastAppliedFile = "last-applied";
 
     private readonly GitSourceOptions options;
     private readonly string workFolder;
@@ -23,6 +29,7 @@ internal sealed class GitSource : IDesiredStateSource
     private readonly ILogger logger;
     private readonly GitRunner git;
     private string? lastRevision;
+    private string? lastApplied;
 
     public GitSource(GitSourceOptions options, string workFolder, TimeProvider time, SecretRedactor redactor, ILogger logger)
     {
@@ -32,9 +39,26 @@ internal sealed class GitSource : IDesiredStateSource
         this.redactor = redactor;
         this.logger = logger;
         git = new GitRunner(GitCredentials.Environment(options, redactor), options.CommandTimeout, time, redactor, logger);
+        lastRevision = ReadRevision(LastRevisionFile);
+        lastApplied = ReadRevision(LastAppliedFile);
     }
 
     public string Description => redactor.Redact($"git {options.Repository} {options.RemoteReference} path '{options.Path}'");
+
+    /// <summary>The checkout of the last applied commit while it is on disk (pruning never removes it).</summary>
+    public SourceSnapshot? LastApplied =>
+        lastApplied is { } sha && Path.Combine(Checkouts, sha, options.Path) is var folder && Directory.Exists(folder)
+            ? new SourceSnapshot(folder, sha, time.GetUtcNow())
+            : null;
+
+    public void MarkApplied(SourceSnapshot snapshot)
+    {
+        if (lastApplied != snapshot.Revision)
+        {
+            WriteRevision(LastAppliedFile, snapshot.Revision);
+            lastApplied = snapshot.Revision;
+        }
+    }
 
     private string Mirror => Path.Combine(workFolder, "mirror.git");
 
@@ -45,6 +69,11 @@ internal sealed class GitSource : IDesiredStateSource
         var result = await FetchCoreAsync(cancellationToken);
         if (result.Succeeded)
         {
+            if (lastRevision != result.Snapshot.Revision)
+            {
+                WriteRevision(LastRevisionFile, result.Snapshot.Revision);
+            }
+
             lastRevision = result.Snapshot.Revision;
             Log.Fetched(logger, Description, result.Snapshot.Revision);
         }
@@ -117,7 +146,7 @@ internal sealed class GitSource : IDesiredStateSource
         var ancestor = await git.RunAsync(["merge-base", "--is-ancestor", lastRevision, revision], Mirror, cancellationToken);
         return ancestor.Succeeded ? null : SourceFetchResult.Fail(SourceFailureKind.HistoryRewritten,
             $"{options.RemoteReference} now points at {revision}, which does not contain {lastRevision}: its history was rewritten " +
-            "(a force-push); the last good revision stays in force until FollowRewrittenHistory is set or the operator restarts");
+            "(a force-push); the last good revision stays in force until the rewrite is accepted (Source.Git.FollowRewrittenHistory, --git-follow-force-push)");
     }
 
     private async Task<SourceFetchResult?> CheckOutAsync(string revision, CancellationToken cancellationToken)
@@ -160,13 +189,25 @@ internal sealed class GitSource : IDesiredStateSource
     private void PruneCheckouts(string current)
     {
         var stale = new DirectoryInfo(Checkouts).GetDirectories()
-            .Where(d => d.Name != current && !d.Name.StartsWith('.'))
+            .Where(d => d.Name != current && d.Name != lastApplied && !d.Name.StartsWith('.'))
             .OrderByDescending(d => d.CreationTimeUtc)
             .Skip(options.KeepCheckouts - 1);
         foreach (var folder in stale)
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    private string? ReadRevision(string file)
+    {
+        var path = Path.Combine(workFolder, file);
+        return File.Exists(path) && File.ReadAllText(path).Trim() is { Length: > 0 } sha ? sha : null;
+    }
+
+    private void WriteRevision(string file, string revision)
+    {
+        Directory.CreateDirectory(workFolder);
+        AtomicFile.Write(Path.Combine(workFolder, file), System.Text.Encoding.ASCII.GetBytes(revision + "\n"));
     }
 
     /// <summary>A local path made absolute (git runs inside the mirror); URLs as given.</summary>

@@ -12,4 +12,11 @@ internal interface IDesiredStateSource
     string Description { get; }
 
     Task<SourceFetchResult> FetchAsync(CancellationToken cancellationToken);
+
+    /// <summary>The snapshot last put in force, kept from before a restart; null when there is none (or it is gone from disk).</summary>
+    /// <remarks>Lets an operator that restarts while the source is unreachable or refused keep enforcing what it enforced.</remarks>
+    SourceSnapshot? LastApplied { get; }
+
+    /// <summary>Records that <paramref name="snapshot"/> loaded as valid and is now in force.</summary>
+    void MarkApplied(SourceSnapshot snapshot);
 }

@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(7007, LogLevel.Error, "Fetching and loading the desired state failed unexpectedly")]
     public static partial void TickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7008, LogLevel.Warning, "The source cannot be fetched; enforcing revision {Revision}, the one in force before the restart")]
+    public static partial void Recalled(ILogger logger, string revision);
 }

@@ -18,23 +18,47 @@ internal sealed class SourceSynchronizer(
     SourcePollingOptions options,
     Randomizer random,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger) : IDisposable
 {
     private readonly BackoffPolicy backoff = new(options.ToScheduling(), random);
+    private readonly SemaphoreSlim ticking = new(1, 1);
     private SourceState state = SourceState.Empty;
+    private int ticks;
 
     public SourceState State => Volatile.Read(ref state);
+
+    /// <inheritdoc cref="IDesiredStateSource.Description"/>
+    public string Description => source.Description;
 
     /// <summary>The desired state to enforce, or null while no valid revision has been fetched.</summary>
     public Desired? Current => State.Desired;
 
+    /// <summary>Whether a fetch has completed (well or not) since start; until then <see cref="State"/> says nothing yet.</summary>
+    public bool HasTicked => Volatile.Read(ref ticks) > 0;
+
+    /// <summary>Fetches once and puts a new valid revision in force. Ticks from the loop and from a pass never overlap.</summary>
     public async Task<SourceTickOutcome> TickAsync(CancellationToken cancellationToken)
+    {
+        await ticking.WaitAsync(cancellationToken);
+        try
+        {
+            return await TickCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Increment(ref ticks);
+            ticking.Release();
+        }
+    }
+
+    private async Task<SourceTickOutcome> TickCoreAsync(CancellationToken cancellationToken)
     {
         var current = State;
         var fetched = await source.FetchAsync(cancellationToken);
         if (!fetched.Succeeded)
         {
-            Publish(current with { Failure = fetched.Failure, ConsecutiveFailures = current.ConsecutiveFailures + 1 });
+            var failed = current with { Failure = fetched.Failure, ConsecutiveFailures = current.ConsecutiveFailures + 1 };
+            Publish(failed.Desired is null && Recall() is { } recalled ? failed with { Desired = recalled } : failed);
             return SourceTickOutcome.FetchFailed;
         }
 
@@ -55,8 +79,26 @@ internal sealed class SourceSynchronizer(
 
         // The commit SHA names the revision in status, metrics and audit; the loader only knows a content hash.
         Publish(new SourceState(loaded.Desired with { Revision = revision }, null, null, 0));
-        passes.Request();
+        source.MarkApplied(fetched.Snapshot);
         return SourceTickOutcome.Applied;
+    }
+
+    // After a restart with the source failing: what was in force before, if it is still on disk and still loads.
+    private Desired? Recall()
+    {
+        if (source.LastApplied is not { } last)
+        {
+            return null;
+        }
+
+        var loaded = DesiredStateLoader.Load(last.Path, environment);
+        if (!loaded.IsValid)
+        {
+            return null;
+        }
+
+        Log.Recalled(logger, last.Revision);
+        return loaded.Desired with { Revision = last.Revision };
     }
 
     /// <summary>Fetches until cancelled; never throws for a failed fetch.</summary>
@@ -66,7 +108,11 @@ internal sealed class SourceSynchronizer(
         {
             try
             {
-                await TickAsync(cancellationToken);
+                // A new revision, or a newly rejected one, is news for the pass: enforce it, or report it, at once.
+                if (await TickAsync(cancellationToken) is SourceTickOutcome.Applied or SourceTickOutcome.Rejected)
+                {
+                    passes.Request();
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -86,6 +132,8 @@ internal sealed class SourceSynchronizer(
         var failures = State.ConsecutiveFailures;
         return failures > 0 ? backoff.NextBackoff(failures) : backoff.NextInterval();
     }
+
+    public void Dispose() => ticking.Dispose();
 
     private void Publish(SourceState next) => Volatile.Write(ref state, next);
 }

@@ -10,6 +10,8 @@ namespace Zentoria.Reconciler.Status;
 /// </param>
 /// <param name="InvalidRevision">The revision that failed validation, or null.</param>
 /// <param name="Units">Sorted by kind, then name.</param>
+/// <param name="Source">Where the desired state comes from and the last fetch error; null until the first load.</param>
+/// <param name="Control">Approvals, suspensions and window overrides; null until the first pass.</param>
 internal sealed record StatusSnapshot(
     string Environment,
     string? Revision,
@@ -18,4 +20,6 @@ internal sealed record StatusSnapshot(
     DateTimeOffset? LastPassStartedAt,
     DateTimeOffset? LastSuccessfulPassAt,
     bool Ready,
-    ImmutableArray<UnitStatus> Units);
+    ImmutableArray<UnitStatus> Units,
+    SourceStatus? Source = null,
+    ControlStatus? Control = null);

@@ -106,6 +106,16 @@ internal sealed class StatusStore
         Set(unit, previous => previous with { Phase = phase, Message = redactor.Redact(message) }, now);
     }
 
+    /// <summary>Records where the desired state comes from and how its last fetch went.</summary>
+    public void SetSource(SourceStatus source)
+    {
+        var safe = source with { Description = redactor.Redact(source.Description), Error = redactor.RedactOrNull(source.Error) };
+        Publish(snapshot => snapshot with { Source = safe });
+    }
+
+    /// <summary>Records the run-time control state: the plan held for approval, suspensions, the window override.</summary>
+    public void SetControl(ControlStatus control) => Publish(snapshot => snapshot with { Control = control });
+
     public void PassStarted()
     {
         var now = time.GetUtcNow();

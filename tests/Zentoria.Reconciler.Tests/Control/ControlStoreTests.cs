@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using Zentoria.Reconciler.Audit;
 using Zentoria.Reconciler.Control;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Observability;
@@ -13,7 +14,7 @@ internal sealed class ControlStoreTests
     private TemporaryFolder work = null!;
     private StateFolder folder = null!;
     private FakeTimeProvider time = null!;
-    private ControlAuditTrail audit = null!;
+    private AuditTrail audit = null!;
 
     [SetUp]
     public void SetUp()
@@ -21,7 +22,7 @@ internal sealed class ControlStoreTests
         work = new TemporaryFolder();
         folder = StateFolder.Open(work.Path, "production", _ => null, work.Path);
         time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-        audit = new ControlAuditTrail(folder, new SecretRedactor());
+        audit = new AuditTrail(folder, new AuditOptions(), new SecretRedactor());
     }
 
     [TearDown]
@@ -51,7 +52,7 @@ internal sealed class ControlStoreTests
 
         Assert.That(store.Approve("p-2", "ci-token"), Is.EqualTo(ApprovalResult.UnknownPlan));
         Assert.That(File.Exists(folder.File(ControlStore.FileName)), Is.False);
-        Assert.That(File.Exists(audit.Path), Is.False);
+        Assert.That(File.Exists(audit.CurrentPath), Is.False);
     }
 
     [Test]
@@ -108,12 +109,14 @@ internal sealed class ControlStoreTests
         store.Resume(null, "oncall", "rev-a");
         store.ClearOverride("oncall", "rev-a");
 
-        var lines = File.ReadAllLines(audit.Path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var lines = File.ReadAllLines(audit.CurrentPath).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.That(lines.Select(l => l.GetProperty("action").GetString()),
             Is.EqualTo(new[] { "approve", "override-windows", "suspend", "resume", "clear-override" }));
         Assert.That(lines.Select(l => l.GetProperty("actor").GetString()), Is.EqualTo(new[] { "ci-token", "oncall", "oncall", "oncall", "oncall" }));
         Assert.That(lines[0].GetProperty("revision").GetString(), Is.EqualTo("rev-a"));
         Assert.That(lines[0].GetProperty("time").GetString(), Is.EqualTo("2026-11-26T12:00:00+00:00"));
+        Assert.That(lines[0].GetProperty("kind").GetString(), Is.EqualTo("Plan"));
+        Assert.That(lines[2].GetProperty("unit").GetString(), Is.EqualTo("*"));
     }
 
     [Test]
@@ -136,5 +139,5 @@ internal sealed class ControlStoreTests
     private PendingApproval Pending(string id, string revision) => new(id, revision, ["Deploy Service api (Restart) version: v1 -> v2"], time.GetUtcNow());
 
     private string?[] AuditActions() =>
-        [.. File.ReadAllLines(audit.Path).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("action").GetString())];
+        [.. File.ReadAllLines(audit.CurrentPath).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("action").GetString())];
 }

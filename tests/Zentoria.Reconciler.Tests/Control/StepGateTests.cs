@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Time.Testing;
+using Zentoria.Reconciler.Audit;
 using Zentoria.Reconciler.Control;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.DesiredState.Loading;
@@ -28,7 +29,7 @@ internal sealed class StepGateTests
         work = new TemporaryFolder();
         var folder = StateFolder.Open(work.Path, "production", _ => null, work.Path);
         time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-        store = ControlStore.Open(folder, new ControlAuditTrail(folder, new SecretRedactor()), time);
+        store = ControlStore.Open(folder, new AuditTrail(folder, new AuditOptions(), new SecretRedactor()), time);
         environment = DesiredStateLoader.Load(TestRepository.MinimalDesiredState, "test").Desired!.Environment with { Approval = ApprovalSpec.None, Windows = [] };
     }
 
@@ -88,6 +89,32 @@ internal sealed class StepGateTests
 
         Assert.That(decision.Waiting, Is.Empty);
         Assert.That(decision.Window.Reason, Does.Contain("manual override"));
+    }
+
+    [Test]
+    public void A_units_own_deny_window_holds_only_its_disruptive_steps()
+    {
+        var web = Step(StepAction.Deploy, "web", Disruption.Restart, wave: 1);
+        var deny = new SyncWindowSpec(SyncWindowKind.Deny, "0 12 * * *", TimeSpan.FromHours(1), "UTC");
+
+        var decision = StepGate.Decide(environment, "rev-a", [Start, Deploy, web], store, time.GetUtcNow(),
+            unitWindows: unit => unit.Name == "api" ? [deny] : []);
+
+        Assert.That(decision.Runnable, Is.EqualTo(new[] { Start, web }));
+        Assert.That(decision.Waiting, Is.EqualTo(new[] { Deploy }));
+        Assert.That(decision.WaitingUntil, Is.EqualTo(new DateTimeOffset(2026, 11, 26, 13, 0, 0, TimeSpan.Zero)));
+        Assert.That(decision.UnitWindows.Keys.Select(u => u.Name), Is.EqualTo(new[] { "api" }));
+    }
+
+    [Test]
+    public void An_environment_that_approves_all_steps_holds_a_start_too()
+    {
+        var strict = environment with { Approval = new ApprovalSpec(true, AllSteps: true) };
+
+        var decision = StepGate.Decide(strict, "rev-a", [Start], store, time.GetUtcNow());
+
+        Assert.That(decision.Waiting, Is.EqualTo(new[] { Start }));
+        Assert.That(store.Pending?.Steps.Single(), Does.StartWith("Start Service postgres"));
     }
 
     private static PlanStep Step(StepAction action, string name, Disruption disruption, int wave) =>

@@ -34,6 +34,31 @@ internal sealed class PlanCommandTests
     }
 
     [Test]
+    public void With_approval_required_the_plan_names_the_id_that_approve_takes_for_that_revision()
+    {
+        using var folder = new TestSupport.TemporaryFolder();
+        Operator.OperatorOnSimulator.Copy(RepositoryFiles.PathOf("desired-state"), folder.File("desired-state"));
+        var environment = folder.File("desired-state/environments/sandbox/environment.yaml");
+        File.WriteAllText(environment, File.ReadAllText(environment).Replace("approval: { required: false }", "approval: { required: true }", StringComparison.Ordinal));
+        (int, string) PlanAt(string revision)
+        {
+            var root = new RootCommand { PlanCommand.Create() };
+            using var output = new StringWriter();
+            var exit = root.Parse(["plan", "--desired-state", folder.File("desired-state"), "--env", "sandbox", "--live-snapshot", Sample("sandbox-drifted"), "--revision", revision])
+                .Invoke(new InvocationConfiguration { Output = output, Error = TextWriter.Null });
+            return (exit, output.ToString());
+        }
+
+        var (exit, output) = PlanAt("0123456789abcdef");
+        var (_, other) = PlanAt("fedcba9876543210");
+
+        var id = System.Text.RegularExpressions.Regex.Match(output, "plan (p-[0-9a-f]{10}) holds 1 disruptive step").Groups[1].Value;
+        Assert.That(exit, Is.EqualTo(ExitCodes.Changes));
+        Assert.That(output, Does.Contain($"Approval required: plan {id} holds 1 disruptive step(s) at revision 0123456789abcdef; once the operator holds it, run: zentoria-reconciler approve {id}"));
+        Assert.That(other, Does.Not.Contain(id), "an approval id is for one revision");
+    }
+
+    [Test]
     public void The_converged_sandbox_sample_has_nothing_to_do_and_exits_0()
     {
         var (exit, output, error) = Plan("--env", "sandbox", "--live-snapshot", Sample("sandbox-converged"));

@@ -11,6 +11,12 @@ internal sealed class CountingSource : IDesiredStateSource
 
     public string Description => "counting source";
 
+    public SourceSnapshot? LastApplied => null;
+
+    public void MarkApplied(SourceSnapshot snapshot)
+    {
+    }
+
     public Task<SourceFetchResult> FetchAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref fetches);

@@ -24,7 +24,7 @@ internal sealed class SourceSynchronizerTests
     public void TearDown() => repository.Dispose();
 
     [Test]
-    public async Task A_valid_commit_is_put_in_force_under_its_sha_and_a_pass_is_requested()
+    public async Task A_valid_commit_is_put_in_force_under_its_sha()
     {
         var sha = repository.CommitMinimal();
         var synchronizer = Synchronizer();
@@ -33,8 +33,24 @@ internal sealed class SourceSynchronizerTests
 
         Assert.That(outcome, Is.EqualTo(SourceTickOutcome.Applied));
         Assert.That(synchronizer.Current?.Revision, Is.EqualTo(sha));
-        Assert.That(await passes.WaitAsync(TimeSpan.FromHours(1), time, CancellationToken.None), Is.EqualTo(WakeReason.Triggered));
+        Assert.That(synchronizer.HasTicked, Is.True);
         Assert.That(await synchronizer.TickAsync(CancellationToken.None), Is.EqualTo(SourceTickOutcome.Unchanged));
+    }
+
+    [Test]
+    public async Task The_polling_loop_fetches_at_start_and_requests_a_pass_for_a_new_revision()
+    {
+        var sha = repository.CommitMinimal();
+        using var synchronizer = Synchronizer();
+        using var stop = new CancellationTokenSource();
+
+        var loop = synchronizer.RunAsync(stop.Token);
+        var woke = await passes.WaitAsync(TimeSpan.FromHours(1), time, CancellationToken.None);
+        await stop.CancelAsync();
+
+        Assert.That(woke, Is.EqualTo(WakeReason.Triggered));
+        Assert.That(synchronizer.Current?.Revision, Is.EqualTo(sha));
+        Assert.That(async () => await loop, Throws.InstanceOf<OperationCanceledException>());
     }
 
     [Test]

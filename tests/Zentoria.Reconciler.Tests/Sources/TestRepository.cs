@@ -42,8 +42,14 @@ internal sealed class TestRepository : IDisposable
         File.WriteAllText(path, text);
     }
 
-    public string CommitAndPush(string message, string branch = "main")
+    /// <param name="remove">A file to delete from the working clone first, relative to it.</param>
+    public string CommitAndPush(string message, string branch = "main", string? remove = null)
     {
+        if (remove is not null)
+        {
+            File.Delete(Path.Combine(Work, remove));
+        }
+
         Git(Work, "add", "--all");
         Git(Work, "commit", "--quiet", "--allow-empty", "-m", message);
         Git(Work, "push", "--quiet", "--force", "origin", $"HEAD:refs/heads/{branch}");

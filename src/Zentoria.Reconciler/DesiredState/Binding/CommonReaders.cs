@@ -8,6 +8,7 @@ internal static class CommonReaders
 {
     private const string CommandExample = " of arguments such as [\"/opt/zentoria/deploy.sh\", \"{version}\"]";
     private static readonly string[] DriftKeys = ["mode", "ignoreFields"];
+    private static readonly string[] WindowKeys = ["kind", "schedule", "duration", "timeZone"];
 
     public static CommandTemplate? Command(MappingReader parent, string key, bool required)
     {
@@ -54,5 +55,28 @@ internal static class CommonReaders
 
         var mode = drift.Enum("mode", EnumNames.DriftModes) ?? DriftMode.Correct;
         return new DriftPolicy(mode, drift.Strings("ignoreFields"));
+    }
+
+    /// <summary>Deployment windows, on an environment or on one unit: <c>windows: [{ kind, schedule, duration, timeZone }]</c>.</summary>
+    public static ImmutableArray<SyncWindowSpec> Windows(MappingReader spec)
+    {
+        var windows = ImmutableArray.CreateBuilder<SyncWindowSpec>();
+        foreach (var (path, node) in spec.Items("windows"))
+        {
+            if (node is not Yaml.MappingNode mapping)
+            {
+                spec.Context.Errors.Add(node.Location, path, $"expected a mapping such as {{ kind: allow, schedule: \"0 22 * * 1-4\", duration: 3h }}, found {node.Describe()}");
+                continue;
+            }
+
+            var window = new MappingReader(mapping, path, mapping.Location, spec.Context, WindowKeys);
+            windows.Add(new SyncWindowSpec(
+                window.Enum("kind", EnumNames.SyncWindows, required: true) ?? SyncWindowKind.Allow,
+                window.String("schedule", required: true, CronSchedule.Check) ?? "",
+                window.Duration("duration", required: true) ?? TimeSpan.Zero,
+                window.String("timeZone", check: TimeZones.Check) ?? "UTC"));
+        }
+
+        return windows.ToImmutable();
     }
 }

@@ -10,7 +10,7 @@ internal static class ContainerBinder
     public const string DefaultBridge = "vmbr0";
 
     private static readonly string[] SpecKeys =
-        ["vmid", "node", "hostname", "state", "onBoot", "resources", "network", "tags", "description", "create", "drift", "restartPolicy"];
+        ["vmid", "node", "hostname", "state", "onBoot", "resources", "network", "tags", "description", "create", "drift", "restartPolicy", "windows"];
 
     private static readonly string[] ResourceKeys = ["cores", "memoryMiB", "swapMiB", "diskGiB"];
     private static readonly string[] NetworkKeys = ["ip", "gateway", "bridge"];
@@ -50,7 +50,8 @@ internal static class ContainerBinder
             Create(spec),
             CommonReaders.Drift(spec),
             restart,
-            document.Origin);
+            document.Origin,
+            CommonReaders.Windows(spec));
     }
 
     private static ContainerResources Resources(MappingReader spec)

@@ -7,11 +7,10 @@ namespace Zentoria.Reconciler.DesiredState.Binding;
 
 internal static class EnvironmentBinder
 {
-    private static readonly string[] SpecKeys = ["proxmox", "guests", "prune", "managedTag", "approval", "windows"];
+    private static readonly string[] SpecKeys = ["proxmox", "guests", "prune", "managedTag", "approval", "windows", "suspend"];
     private static readonly string[] ProxmoxKeys = ["url", "tokenFile", "tokenEnv", "fingerprint", "insecureSkipVerify"];
     private static readonly string[] GuestKeys = ["mode", "user", "port", "keyFile", "knownHostsFile", "hostKeyFingerprint", "trustOnFirstUse"];
-    private static readonly string[] ApprovalKeys = ["required"];
-    private static readonly string[] WindowKeys = ["kind", "schedule", "duration", "timeZone"];
+    private static readonly string[] ApprovalKeys = ["required", "allSteps"];
 
     public static EnvironmentSpec? Bind(Document document, BindingContext context)
     {
@@ -27,9 +26,10 @@ internal static class EnvironmentBinder
             Guests(spec),
             spec.Boolean("prune") ?? false,
             spec.String("managedTag", check: Formats.CheckTag) ?? EnvironmentSpec.DefaultManagedTag,
-            approval.Exists ? new ApprovalSpec(approval.Boolean("required") ?? false) : ApprovalSpec.None,
-            Windows(spec),
-            document.Origin);
+            approval.Exists ? new ApprovalSpec(approval.Boolean("required") ?? false, approval.Boolean("allSteps") ?? false) : ApprovalSpec.None,
+            CommonReaders.Windows(spec),
+            document.Origin,
+            spec.Boolean("suspend") ?? false);
     }
 
     private static ProxmoxEndpointSpec Proxmox(MappingReader spec)
@@ -90,27 +90,5 @@ internal static class EnvironmentBinder
         }
 
         return access;
-    }
-
-    private static ImmutableArray<SyncWindowSpec> Windows(MappingReader spec)
-    {
-        var windows = ImmutableArray.CreateBuilder<SyncWindowSpec>();
-        foreach (var (path, node) in spec.Items("windows"))
-        {
-            if (node is not MappingNode mapping)
-            {
-                spec.Context.Errors.Add(node.Location, path, $"expected a mapping such as {{ kind: allow, schedule: \"0 22 * * 1-4\", duration: 3h }}, found {node.Describe()}");
-                continue;
-            }
-
-            var window = new MappingReader(mapping, path, mapping.Location, spec.Context, WindowKeys);
-            windows.Add(new SyncWindowSpec(
-                window.Enum("kind", EnumNames.SyncWindows, required: true) ?? SyncWindowKind.Allow,
-                window.String("schedule", required: true, CronSchedule.Check) ?? "",
-                window.Duration("duration", required: true) ?? TimeSpan.Zero,
-                window.String("timeZone", check: TimeZones.Check) ?? "UTC"));
-        }
-
-        return windows.ToImmutable();
     }
 }

@@ -7,7 +7,7 @@ namespace Zentoria.Reconciler.DesiredState.Binding;
 internal static class ServiceBinder
 {
     private static readonly string[] SpecKeys =
-        ["container", "image", "version", "port", "dependsOn", "deploy", "health", "strategy", "migrations", "route", "nginx", "drift"];
+        ["container", "image", "version", "port", "dependsOn", "deploy", "health", "strategy", "migrations", "route", "nginx", "drift", "windows"];
 
     private static readonly string[] DeployKeys = ["command", "snapshot", "timeout", "versionCommand"];
     private static readonly string[] MigrationKeys = ["command", "backup", "timeout"];
@@ -56,7 +56,8 @@ internal static class ServiceBinder
             Migrations(spec),
             NginxReader.Route(spec),
             CommonReaders.Drift(spec),
-            document.Origin)
+            document.Origin,
+            CommonReaders.Windows(spec))
         {
             Nginx = NginxReader.Read(spec),
         };
