@@ -71,5 +71,6 @@ internal static class ReconcilerWiring
         services.AddSingleton<ContainerUnitReconciler>();
         services.AddSingleton<ReconcilePass>();
         services.AddSingleton<PassRunner>(sp => sp.GetRequiredService<ReconcilePass>().RunAsync);
+        services.AddHostedService<DesiredStateWatcher>();
     }
 }
