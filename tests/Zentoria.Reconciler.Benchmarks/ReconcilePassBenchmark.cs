@@ -74,11 +74,17 @@ internal static class ReconcilePassBenchmark
             var scheduler = host.Services.GetRequiredService<UnitScheduler>();
             var metrics = host.Services.GetRequiredService<OperatorMetrics>();
 
-            // The first pass warms the JIT and the connections and checks there is indeed no drift.
-            var warm = await pass.RunAsync(cancellationToken);
-            if (warm.ActionsTaken != 0 || warm.Outcome != PassOutcome.Success)
+            // Warm-up passes check there is indeed no drift and bring the JIT (tiering) and the connections to the
+            // steady state of a long-running operator: at least three passes, more while they take under 10 s in all.
+            var warmUp = TimeProvider.System.GetTimestamp();
+            for (var warmed = 0; warmed < 3 || (warmed < 50 && TimeProvider.System.GetElapsedTime(warmUp) < TimeSpan.FromSeconds(10)); warmed++)
             {
-                throw new InvalidOperationException($"the warm-up pass was {warm}; the benchmark needs zero drift");
+                scheduler.ExpediteAll();
+                var warm = await pass.RunAsync(cancellationToken);
+                if (warm.ActionsTaken != 0 || warm.Outcome != PassOutcome.Success)
+                {
+                    throw new InvalidOperationException($"warm-up pass {warmed + 1} was {warm}; the benchmark needs zero drift");
+                }
             }
 
             scheduler.ExpediteAll();
