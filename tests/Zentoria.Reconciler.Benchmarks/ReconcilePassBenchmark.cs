@@ -31,15 +31,16 @@ internal static class ReconcilePassBenchmark
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var delay = TimeSpan.FromMilliseconds(parseResult.GetValue(latency));
-            Console.WriteLine($"reconcile-pass: zero drift, {Nodes} nodes, {delay.TotalMilliseconds} ms added per request, simulator in its own process (HTTPS, pinned)");
-            Console.WriteLine($"{"containers",10} {"wall time",10} {"API calls",10} {"1+N",7} {"ideal",8} {"allocated",12} {"peak WS",10}");
+            Console.WriteLine($"reconcile-pass: zero drift, {Nodes} nodes, {delay.TotalMilliseconds} ms added per request, simulator in its own process (HTTPS, pinned); ideal = N x latency / requests in flight");
+            Console.WriteLine($"{"containers",10} {"wall time",10} {"API calls",10} {"1+N",7} {"ideal",8} {"x ideal",8} {"allocated",12} {"peak WS",10}");
             foreach (var count in parseResult.GetValue(containers)!)
             {
                 var (wall, calls, allocated) = await RunAsync(count, delay, cancellationToken);
-                // The client keeps 3 requests in flight per node: the floor is N x latency / (3 x nodes).
-                var ideal = count * delay.TotalSeconds / Math.Min(Zentoria.Reconciler.Reconciliation.Observe.LiveObserver.Parallelism, Nodes * 3);
+                // Requests in flight: the observer's parallelism, capped by the client's per-node limit over the nodes.
+                var inFlight = Math.Min(Zentoria.Reconciler.Reconciliation.Observe.LiveObserver.Parallelism, Nodes * new ProxmoxClientOptions().MaxConcurrentRequestsPerNode);
+                var ideal = count * delay.TotalSeconds / inFlight;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{count,10} {wall.TotalSeconds,9:0.00}s {calls,10} {1 + count,7} {ideal,7:0.00}s {allocated / 1048576.0,9:0.0} MiB {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,7:0} MiB"));
+                    $"{count,10} {wall.TotalSeconds,9:0.00}s {calls,10} {1 + count,7} {ideal,7:0.00}s {wall.TotalSeconds / ideal,7:0.00}x {allocated / 1048576.0,9:0.0} MiB {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,7:0} MiB"));
             }
 
             return 0;
@@ -73,19 +74,28 @@ internal static class ReconcilePassBenchmark
             var scheduler = host.Services.GetRequiredService<UnitScheduler>();
             var metrics = host.Services.GetRequiredService<OperatorMetrics>();
 
-            // The first pass warms the JIT and the connections and checks there is indeed no drift.
-            var warm = await pass.RunAsync(cancellationToken);
-            if (warm.ActionsTaken != 0 || warm.Outcome != PassOutcome.Success)
+            // Warm-up passes check there is indeed no drift and bring the JIT (tiering) and the connections to the
+            // steady state of a long-running operator: at least three passes, more while they take under 10 s in all.
+            var warmUp = TimeProvider.System.GetTimestamp();
+            for (var warmed = 0; warmed < 3 || (warmed < 50 && TimeProvider.System.GetElapsedTime(warmUp) < TimeSpan.FromSeconds(10)); warmed++)
             {
-                throw new InvalidOperationException($"the warm-up pass was {warm}; the benchmark needs zero drift");
+                scheduler.ExpediteAll();
+                var warm = await pass.RunAsync(cancellationToken);
+                if (warm.ActionsTaken != 0 || warm.Outcome != PassOutcome.Success)
+                {
+                    throw new InvalidOperationException($"warm-up pass {warmed + 1} was {warm}; the benchmark needs zero drift");
+                }
             }
 
             scheduler.ExpediteAll();
             var callsBefore = await ProxmoxCallsAsync(metrics, cancellationToken);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var (operatorCpu, simulatorCpu) = (Process.GetCurrentProcess().TotalProcessorTime, simulator.ProcessorTime);
             var started = TimeProvider.System.GetTimestamp();
             var result = await pass.RunAsync(cancellationToken);
             var wall = TimeProvider.System.GetElapsedTime(started);
+            operatorCpu = Process.GetCurrentProcess().TotalProcessorTime - operatorCpu;
+            simulatorCpu = simulator.ProcessorTime - simulatorCpu;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             if (result.UnitsReconciled != count || result.ActionsTaken != 0)
             {
@@ -95,17 +105,27 @@ internal static class ReconcilePassBenchmark
             var calls = await ProxmoxCallsAsync(metrics, cancellationToken) - callsBefore;
 
             // Where the time goes: the desired-state load and the observation, each alone.
+            // A pass re-reads the files and parses them only when they changed; "parse" is what a changed folder costs once.
+            var feed = host.Services.GetRequiredService<DesiredStateFeed>();
             var loadStarted = TimeProvider.System.GetTimestamp();
-            var desired = Zentoria.Reconciler.DesiredState.Loading.DesiredStateLoader.Load(root, "bench").Desired!;
+            var desired = (await feed.LoadAsync(cancellationToken))!;
             var load = TimeProvider.System.GetElapsedTime(loadStarted);
+            var parseStarted = TimeProvider.System.GetTimestamp();
+            _ = Zentoria.Reconciler.DesiredState.Loading.DesiredStateLoader.Load(root, "bench");
+            var parse = TimeProvider.System.GetElapsedTime(parseStarted);
             var observeStarted = TimeProvider.System.GetTimestamp();
+            var observeAllocated = GC.GetTotalAllocatedBytes(precise: true);
             var live = await host.Services.GetRequiredService<Zentoria.Reconciler.Reconciliation.Observe.LiveObserver>().ObserveAsync(desired, cancellationToken);
             var observe = TimeProvider.System.GetElapsedTime(observeStarted);
+            observeAllocated = GC.GetTotalAllocatedBytes(precise: true) - observeAllocated;
             var planStarted = TimeProvider.System.GetTimestamp();
             var plan = Zentoria.Reconciler.Planning.Planner.Plan(desired, live);
             _ = UnitWork.Of(desired, live, plan);
             var planning = TimeProvider.System.GetElapsedTime(planStarted);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",10} of which: load desired state {load.TotalSeconds:0.00}s, observe {observe.TotalSeconds:0.00}s, plan {planning.TotalSeconds:0.00}s"));
+            // On a shared 2-core machine the CPU both processes need per request bounds the wall time as much as the latency.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{"",10} CPU during the pass: operator {operatorCpu.TotalSeconds:0.00}s ({operatorCpu.TotalMilliseconds / count:0.000} ms per container), simulator {simulatorCpu.TotalSeconds:0.00}s ({simulatorCpu.TotalMilliseconds / count:0.000} ms per container), {Environment.ProcessorCount} cores; load average {LoadAverage()}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",10} of which: load desired state {load.TotalSeconds:0.00}s (parse and validate when changed {parse.TotalSeconds:0.00}s), observe {observe.TotalSeconds:0.00}s ({observeAllocated / 1048576.0:0.0} MiB allocated), plan {planning.TotalSeconds:0.00}s"));
             return (wall, calls, allocated);
         }
         finally
@@ -113,6 +133,9 @@ internal static class ReconcilePassBenchmark
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     // The operator's own count (zentoria_proxmox_requests_total), summed over methods, routes and codes.
     private static async Task<double> ProxmoxCallsAsync(OperatorMetrics metrics, CancellationToken cancellationToken)

@@ -20,6 +20,16 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
     public SimulatorEndpoint Endpoint { get; }
 
+    /// <summary>CPU time the simulator process has used so far (user and kernel).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<SimulatorProcess> StartAsync(string scenarioPath, CancellationToken cancellationToken)
     {
         var app = Path.ChangeExtension(typeof(ProxmoxClient).Assembly.Location, ".dll");

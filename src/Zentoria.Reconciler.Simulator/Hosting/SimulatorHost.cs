@@ -3,7 +3,6 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.Simulator.Http;
 
 namespace Zentoria.Reconciler.Simulator.Hosting;
@@ -13,14 +12,15 @@ internal static class SimulatorHost
 {
     public static WebApplication Build(IPAddress address, int port, X509Certificate2? certificate, RequestPipeline pipeline)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        // The empty builder with Kestrel's core: no appsettings.json watcher, console logger, routing or HTTP/3 to
+        // load, which the sandbox (operator and simulator in one process) pays for in resident memory.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(SimulatorHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 1 << 20;

@@ -54,4 +54,10 @@ internal static partial class Log
 
     [LoggerMessage(1023, LogLevel.Error, "{Unit} threw; retrying with backoff")]
     public static partial void UnitThrew(ILogger logger, Exception exception, string unit);
+
+    [LoggerMessage(1024, LogLevel.Debug, "A file under {Folder} changed: starting a pass")]
+    public static partial void DesiredStateChanged(ILogger logger, string folder);
+
+    [LoggerMessage(1025, LogLevel.Warning, "Not watching {Folder} for changes ({Reason}); changes are picked up on the interval")]
+    public static partial void NotWatching(ILogger logger, string folder, string reason);
 }

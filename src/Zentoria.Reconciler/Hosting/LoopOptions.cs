@@ -22,4 +22,12 @@ internal sealed class LoopOptions
     /// <value>1 second.</value>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MinimumPassGap { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the desired-state folder must stay quiet after a change before a pass starts (at most ten times this
+    /// after the first change of a burst).
+    /// </summary>
+    /// <value>500 milliseconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
 }

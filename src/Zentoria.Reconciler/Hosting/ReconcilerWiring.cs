@@ -98,6 +98,7 @@ internal static class ReconcilerWiring
         services.AddSingleton<ContainerUnitReconciler>();
         services.AddSingleton<ReconcilePass>();
         services.AddSingleton<PassRunner>(sp => sp.GetRequiredService<ReconcilePass>().RunAsync);
+        services.AddHostedService<DesiredStateWatcher>();
     }
 
     private static void AddServices(IServiceCollection services)

@@ -45,6 +45,9 @@ internal sealed class OperatorMetrics
     private string? shownRevision;
     private string? shownRejected;
 
+    // Each unit's combination at 1 in zentoria_unit_info (guarded by gate): a report that changes nothing touches no series.
+    private readonly Dictionary<UnitKey, (SyncStatus Sync, HealthStatus Health)> unitStates = [];
+
     public OperatorMetrics(CollectorRegistry registry, string version)
     {
         this.registry = registry;
@@ -107,6 +110,7 @@ internal sealed class OperatorMetrics
         {
             foreach (var gone in declaredUnits.Where(u => !next.Contains(u)))
             {
+                unitStates.Remove(gone);
                 drift.RemoveLabelled(gone.Kind.ToString(), gone.Name);
                 foreach (var (sync, health) in Combinations())
                 {
@@ -129,9 +133,28 @@ internal sealed class OperatorMetrics
 
     public void SetUnitState(UnitKey unit, SyncStatus sync, HealthStatus health)
     {
-        foreach (var (s, h) in Combinations())
+        lock (gate)
         {
-            unitInfo.WithLabels(unit.Kind.ToString(), unit.Name, s.ToString(), h.ToString()).Set(s == sync && h == health ? 1 : 0);
+            var known = unitStates.TryGetValue(unit, out var shown);
+            if (known && shown == (sync, health))
+            {
+                return;
+            }
+
+            if (known)
+            {
+                unitInfo.WithLabels(unit.Kind.ToString(), unit.Name, shown.Sync.ToString(), shown.Health.ToString()).Set(0);
+                unitInfo.WithLabels(unit.Kind.ToString(), unit.Name, sync.ToString(), health.ToString()).Set(1);
+            }
+            else
+            {
+                foreach (var (s, h) in Combinations())
+                {
+                    unitInfo.WithLabels(unit.Kind.ToString(), unit.Name, s.ToString(), h.ToString()).Set(s == sync && h == health ? 1 : 0);
+                }
+            }
+
+            unitStates[unit] = (sync, health);
         }
     }
 

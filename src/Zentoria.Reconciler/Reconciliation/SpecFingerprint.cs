@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -13,12 +14,13 @@ internal static class SpecFingerprint
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropSourceLocations } },
     };
 
+    // Specs are immutable and an unchanged desired state is the same objects pass after pass: hash each once.
+    private static readonly ConditionalWeakTable<object, string> Known = [];
+
     /// <summary>Hex SHA-256 of the spec's JSON form, without any <see cref="SourceLocation"/>.</summary>
     public static string Of<T>(T spec)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(spec, Options);
-        return Convert.ToHexStringLower(SHA256.HashData(json));
-    }
+        where T : class =>
+        Known.GetValue(spec, static s => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(s, s.GetType(), Options))));
 
     // Moving a document within its file changes its line numbers, not what it asks for; that must not un-stall it.
     private static void DropSourceLocations(JsonTypeInfo type)

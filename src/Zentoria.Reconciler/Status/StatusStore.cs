@@ -8,37 +8,58 @@ namespace Zentoria.Reconciler.Status;
 /// The environment's status: the loop writes it, <c>/status</c>, <c>/healthz</c> and <c>/readyz</c> read it.
 /// </summary>
 /// <remarks>
-/// Thread-safe. Writers serialise on a lock and publish a new immutable <see cref="StatusSnapshot"/>; readers
-/// take the published snapshot without locking. Every message passes through the <see cref="SecretRedactor"/>.
+/// Thread-safe. Writers serialise on a lock; readers get an immutable <see cref="StatusSnapshot"/>, built from the
+/// units once per change that anyone reads rather than once per unit's report, so a pass over N units costs O(N),
+/// not O(N²). Every message passes through the <see cref="SecretRedactor"/>.
 /// </remarks>
 internal sealed class StatusStore
 {
     private readonly Lock gate = new();
     private readonly TimeProvider time;
     private readonly SecretRedactor redactor;
-    private StatusSnapshot current;
 
-    // Where each unit sits in current.Units, so a pass over thousands of units stays linear (guarded by gate).
+    // Everything but the units (whose Units stays empty), the units sorted by kind then name, and where each one
+    // sits: all guarded by gate.
+    private StatusSnapshot header;
+    private List<UnitStatus> units = [];
     private Dictionary<(string Kind, string Name), int> positions = [];
+
+    // The last snapshot built; null once something changed since.
+    private StatusSnapshot? published;
 
     public StatusStore(string environment, TimeProvider time, SecretRedactor redactor)
     {
         this.time = time;
         this.redactor = redactor;
         StartedAt = time.GetUtcNow();
-        current = new StatusSnapshot(environment, null, null, [], null, null, Ready: false, []);
+        header = new StatusSnapshot(environment, null, null, [], null, null, Ready: false, []);
     }
 
     /// <summary>When the store, and so the operator, started; the liveness bound counts from here until a pass starts.</summary>
     public DateTimeOffset StartedAt { get; }
 
-    public StatusSnapshot Snapshot => Volatile.Read(ref current);
+    public StatusSnapshot Snapshot
+    {
+        get
+        {
+            if (Volatile.Read(ref published) is { } built)
+            {
+                return built;
+            }
+
+            lock (gate)
+            {
+                published ??= header with { Units = [.. units] };
+                return published;
+            }
+        }
+    }
 
     public UnitStatus? Find(UnitKey unit)
     {
         lock (gate)
         {
-            return positions.TryGetValue((unit.Kind.ToString(), unit.Name), out var index) ? current.Units[index] : null;
+            return positions.TryGetValue((unit.Kind.ToString(), unit.Name), out var index) ? units[index] : null;
         }
     }
 
@@ -48,20 +69,21 @@ internal sealed class StatusStore
     /// Makes the unit list exactly <paramref name="units"/>: new units start Unknown, units no longer desired
     /// disappear, the others keep their status. Clears validation errors: <paramref name="revision"/> is valid.
     /// </summary>
-    public void AcceptDesired(string revision, IEnumerable<UnitKey> units)
+    public void AcceptDesired(string revision, IEnumerable<UnitKey> desired)
     {
         var now = time.GetUtcNow();
-        Publish(snapshot =>
+        lock (gate)
         {
-            var kept = snapshot.Units.ToDictionary(u => (u.Kind, u.Name));
-            var next = units
-                .Select(u => kept.TryGetValue((u.Kind.ToString(), u.Name), out var existing)
+            var kept = units.ToDictionary(u => (u.Kind, u.Name));
+            Reindex([
+                .. desired.Select(u => kept.TryGetValue((u.Kind.ToString(), u.Name), out var existing)
                     ? existing
                     : new UnitStatus(u.Kind.ToString(), u.Name, SyncStatus.Unknown, HealthStatus.Unknown, "Pending",
-                        "Not reconciled yet.", null, null, now, UnitConditions.Initial(now)))
-                .ToImmutableArray();
-            return snapshot with { Revision = revision, InvalidRevision = null, ValidationErrors = [], Units = next };
-        }, reorder: true);
+                        "Not reconciled yet.", null, null, now, UnitConditions.Initial(now))),
+            ]);
+            header = header with { Revision = revision, InvalidRevision = null, ValidationErrors = [] };
+            published = null;
+        }
     }
 
     /// <summary>
@@ -135,36 +157,46 @@ internal sealed class StatusStore
 
     private void Set(UnitKey unit, Func<UnitStatus, UnitStatus> change, DateTimeOffset now)
     {
-        var kind = unit.Kind.ToString();
-        Publish(snapshot =>
+        var key = (unit.Kind.ToString(), unit.Name);
+        lock (gate)
         {
-            var index = positions.TryGetValue((kind, unit.Name), out var found) ? found : -1;
+            var index = positions.TryGetValue(key, out var found) ? found : -1;
             var previous = index >= 0
-                ? snapshot.Units[index]
-                : new UnitStatus(kind, unit.Name, SyncStatus.Unknown, HealthStatus.Unknown, "Pending", "", null, null, now, UnitConditions.Initial(now));
+                ? units[index]
+                : new UnitStatus(key.Item1, unit.Name, SyncStatus.Unknown, HealthStatus.Unknown, "Pending", "", null, null, now, UnitConditions.Initial(now));
             var next = change(previous);
             if (next.Sync != previous.Sync || next.Health != previous.Health || next.Phase != previous.Phase)
             {
                 next = next with { LastTransitionTime = now };
             }
 
-            return snapshot with { Units = index >= 0 ? snapshot.Units.SetItem(index, next) : snapshot.Units.Add(next) };
-        }, reorder: !positions.ContainsKey((kind, unit.Name)));
+            if (index >= 0)
+            {
+                units[index] = next;
+            }
+            else
+            {
+                // A unit reported before any desired state declared it; rare, so sorting again is fine.
+                Reindex([.. units, next]);
+            }
+
+            published = null;
+        }
     }
 
-    /// <param name="reorder">Units came or went: sort them again and re-index. A unit's update keeps its place.</param>
-    private void Publish(Func<StatusSnapshot, StatusSnapshot> change, bool reorder = false)
+    private void Publish(Func<StatusSnapshot, StatusSnapshot> change)
     {
         lock (gate)
         {
-            var next = change(current);
-            if (reorder)
-            {
-                next = next with { Units = [.. next.Units.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)] };
-                positions = next.Units.Select((u, i) => (u, i)).ToDictionary(p => (p.u.Kind, p.u.Name), p => p.i);
-            }
-
-            Volatile.Write(ref current, next);
+            header = change(header);
+            published = null;
         }
+    }
+
+    // Callers hold gate.
+    private void Reindex(List<UnitStatus> next)
+    {
+        units = [.. next.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)];
+        positions = units.Select((u, i) => (u, i)).ToDictionary(p => (p.u.Kind, p.u.Name), p => p.i);
     }
 }

@@ -66,6 +66,21 @@ internal sealed class OperatorMetricsTests
     }
 
     [Test]
+    public async Task A_unit_desired_again_after_removal_shows_its_state_once_more()
+    {
+        var metrics = OperatorMetrics.Create("1.2.3");
+        metrics.DeclareUnits([Backend]);
+        metrics.SetUnitState(Backend, SyncStatus.Synced, HealthStatus.Healthy);
+        metrics.DeclareUnits([]);
+        metrics.DeclareUnits([Backend]);
+
+        metrics.SetUnitState(Backend, SyncStatus.Synced, HealthStatus.Healthy);
+
+        var ones = Lines(await Export(metrics)).Where(l => l.StartsWith("zentoria_unit_info{", StringComparison.Ordinal) && l.EndsWith(" 1", StringComparison.Ordinal));
+        Assert.That(ones, Is.EqualTo(new[] { "zentoria_unit_info{kind=\"Container\",name=\"backend\",sync=\"Synced\",health=\"Healthy\"} 1" }));
+    }
+
+    [Test]
     public async Task Units_no_longer_desired_lose_their_series()
     {
         var metrics = OperatorMetrics.Create("1.2.3");

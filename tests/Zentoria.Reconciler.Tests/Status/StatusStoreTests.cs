@@ -132,5 +132,29 @@ internal sealed class StatusStoreTests
         Assert.That(store.Snapshot.LastSuccessfulPassAt, Is.EqualTo(time.GetUtcNow()));
     }
 
+    [Test]
+    public void A_snapshot_taken_before_a_report_keeps_showing_what_it_saw()
+    {
+        store.AcceptDesired("rev-1", [Frontend, Backend]);
+        var before = store.Snapshot;
+
+        store.Record(Backend, ReconcileResult.Succeeded, SyncStatus.Synced, HealthStatus.Healthy, "rev-1");
+        var after = store.Snapshot;
+
+        Assert.That(before.Units.Select(u => (u.Name, u.Sync)), Is.EqualTo(new[] { ("backend", SyncStatus.Unknown), ("frontend", SyncStatus.Unknown) }));
+        Assert.That(after.Units.Select(u => (u.Name, u.Sync)), Is.EqualTo(new[] { ("backend", SyncStatus.Synced), ("frontend", SyncStatus.Unknown) }));
+        Assert.That(store.Snapshot, Is.SameAs(after), "nothing changed since, so the same snapshot is handed out");
+    }
+
+    [Test]
+    public void A_unit_reported_before_any_desired_state_takes_its_sorted_place()
+    {
+        store.Record(Frontend, ReconcileResult.Succeeded, SyncStatus.Synced, HealthStatus.Healthy, "rev-1");
+        store.Record(Backend, ReconcileResult.Succeeded, SyncStatus.Synced, HealthStatus.Healthy, "rev-1");
+
+        Assert.That(store.Snapshot.Units.Select(u => u.Name), Is.EqualTo(new[] { "backend", "frontend" }));
+        Assert.That(store.Find(Frontend)!.Health, Is.EqualTo(HealthStatus.Healthy));
+    }
+
     private static Condition Condition(UnitStatus unit, ConditionType type) => unit.Conditions.Single(c => c.Type == type);
 }

@@ -12,26 +12,36 @@ namespace Zentoria.Reconciler.DesiredState.Loading;
 internal static class DesiredStateLoader
 {
     /// <param name="desiredStateRoot">The folder as the user typed it; error paths start with it.</param>
-    public static DesiredStateLoadResult Load(string desiredStateRoot, string environment)
+    public static DesiredStateLoadResult Load(string desiredStateRoot, string environment) => Load(Read(desiredStateRoot, environment));
+
+    /// <summary>Parses, binds and validates what <see cref="Read"/> found; call it once per read.</summary>
+    public static DesiredStateLoadResult Load(FolderRead read) =>
+        read.Failure ?? Load(read.Files, read.Environment, read.EnvironmentFolder, read.Errors, read.ContentHash);
+
+    /// <summary>Only reads the files (cheap next to parsing them), so a caller can skip an unchanged folder.</summary>
+    /// <param name="desiredStateRoot">The folder as the user typed it; error paths start with it.</param>
+    public static FolderRead Read(string desiredStateRoot, string environment)
     {
         var root = desiredStateRoot.Length > 1 ? desiredStateRoot.TrimEnd('/', '\\') : desiredStateRoot;
         try
         {
-            return LoadFolder(root, environment);
+            return ReadFolder(root, environment);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return DesiredStateLoadResult.Failed([new ValidationError(new SourceLocation(root, 0, 0), "", $"cannot read the desired state: {e.Message}")]);
+            return Failed(DesiredStateLoadResult.Failed([new ValidationError(new SourceLocation(root, 0, 0), "", $"cannot read the desired state: {e.Message}")]));
         }
     }
 
-    private static DesiredStateLoadResult LoadFolder(string root, string environment)
+    private static FolderRead Failed(DesiredStateLoadResult failure) => new([], "", "", new ErrorList(), null, failure);
+
+    private static FolderRead ReadFolder(string root, string environment)
     {
         var errors = new ErrorList();
         if (!Directory.Exists(root))
         {
             errors.Add(new SourceLocation(root, 0, 0), "", $"the desired-state folder '{root}' does not exist");
-            return DesiredStateLoadResult.Failed(errors.ToSortedArray());
+            return Failed(DesiredStateLoadResult.Failed(errors.ToSortedArray()));
         }
 
         var environments = SourceFolders.EnvironmentsIn(root);
@@ -40,16 +50,17 @@ internal static class DesiredStateLoader
             var known = environments.IsEmpty ? "there are none" : "the environments are: " + string.Join(", ", environments);
             errors.Add(new SourceLocation(SourceFolders.Display(root, SourceFolders.EnvironmentsFolder), 0, 0), "",
                 $"environment '{environment}' does not exist; {known}");
-            return DesiredStateLoadResult.Failed(errors.ToSortedArray());
+            return Failed(DesiredStateLoadResult.Failed(errors.ToSortedArray()));
         }
 
         var environmentFolder = $"{SourceFolders.EnvironmentsFolder}/{environment}";
         var files = SourceFolders.Read(root, SourceFolders.BaseFolder, isOverlay: false, errors);
         files.AddRange(SourceFolders.Read(root, environmentFolder, isOverlay: true, errors));
-        return Load(files, environment, SourceFolders.Display(root, environmentFolder), errors);
+        var hash = errors.Count == 0 ? RevisionHash.Full(files) : null;
+        return new FolderRead(files, SourceFolders.Display(root, environmentFolder), environment, errors, hash, null);
     }
 
-    private static DesiredStateLoadResult Load(List<SourceFile> files, string environment, string environmentFolder, ErrorList errors)
+    private static DesiredStateLoadResult Load(List<SourceFile> files, string environment, string environmentFolder, ErrorList errors, string? contentHash)
     {
         var context = new BindingContext(errors, new FieldLocations());
         var baseDocuments = new List<Document>();
@@ -94,7 +105,7 @@ internal static class DesiredStateLoader
             [.. state.Containers.OrderBy(c => c.Name.Value, StringComparer.Ordinal)],
             [.. state.Services.OrderBy(s => s.Name.Value, StringComparer.Ordinal)],
             [.. state.FeatureFlags.OrderBy(f => f.Name, StringComparer.Ordinal)],
-            RevisionHash.Of(files));
+            contentHash is null ? RevisionHash.Of(files) : RevisionHash.Short(contentHash));
         return new DesiredStateLoadResult(desired, ImmutableArray<ValidationError>.Empty, merged.Count);
     }
 }

@@ -6,7 +6,13 @@ namespace Zentoria.Reconciler.DesiredState.Loading;
 internal static class RevisionHash
 {
     /// <summary>A short SHA-256 over the files' relative names and contents, in order: the same files give the same revision.</summary>
-    public static string Of(IEnumerable<SourceFile> files)
+    public static string Of(IEnumerable<SourceFile> files) => Short(Full(files));
+
+    /// <summary>The revision a <see cref="Full"/> hash names.</summary>
+    public static string Short(string fullHash) => fullHash[..12];
+
+    /// <summary>The whole SHA-256 in hex: what tells whether a folder changed.</summary>
+    public static string Full(IEnumerable<SourceFile> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
@@ -20,6 +26,6 @@ internal static class RevisionHash
             }
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
