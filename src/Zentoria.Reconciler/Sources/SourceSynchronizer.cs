@@ -108,8 +108,11 @@ internal sealed class SourceSynchronizer(
         {
             try
             {
-                // A new revision, or a newly rejected one, is news for the pass: enforce it, or report it, at once.
-                if (await TickAsync(cancellationToken) is SourceTickOutcome.Applied or SourceTickOutcome.Rejected)
+                // A new revision, a newly rejected one, or the first failed fetch of a streak is news for the pass:
+                // enforce it, or report it, at once. Later failures of the same streak only back off.
+                var outcome = await TickAsync(cancellationToken);
+                if (outcome is SourceTickOutcome.Applied or SourceTickOutcome.Rejected
+                    || (outcome is SourceTickOutcome.FetchFailed && State.ConsecutiveFailures == 1))
                 {
                     passes.Request();
                 }

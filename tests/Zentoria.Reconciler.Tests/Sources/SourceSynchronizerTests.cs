@@ -100,6 +100,41 @@ internal sealed class SourceSynchronizerTests
         Assert.That(high.NextDelay().TotalSeconds, Is.EqualTo(66).Within(0.001));
     }
 
+    [Test]
+    public async Task The_first_failed_fetch_of_a_streak_starts_a_pass_to_report_it_and_later_failures_only_back_off()
+    {
+        var source = new CountingSource();
+        using var synchronizer = new SourceSynchronizer(source, "test", new FetchTrigger(), passes, new SourcePollingOptions(), () => 0.5, time, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+
+        var loop = synchronizer.RunAsync(stop.Token);
+        // A bound on real time only so that a missing request fails the test instead of hanging it.
+        var first = await passes.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None);
+        await UntilAsync(() => source.Fetches >= 4, advance: TimeSpan.FromSeconds(5));
+
+        var later = await passes.WaitAsync(TimeSpan.Zero, time, CancellationToken.None);
+        await stop.CancelAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.EqualTo(WakeReason.Triggered));
+            Assert.That(source.Fetches, Is.GreaterThanOrEqualTo(4));
+            Assert.That(later, Is.EqualTo(WakeReason.Elapsed), "a failure streak asks for one pass, not one per retry");
+            Assert.That(synchronizer.State.ConsecutiveFailures, Is.GreaterThanOrEqualTo(4));
+        });
+        Assert.That(async () => await loop, Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    // Bounded in turns; the fake clock moves only as far as the test says.
+    private async Task UntilAsync(Func<bool> condition, TimeSpan advance)
+    {
+        for (var turn = 0; turn < 2_000 && !condition(); turn++)
+        {
+            time.Advance(advance);
+            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
+        }
+    }
+
     private SourceSynchronizer Synchronizer()
     {
         var options = new GitSourceOptions { Repository = repository.Bare, Path = TestRepository.DesiredPath };
