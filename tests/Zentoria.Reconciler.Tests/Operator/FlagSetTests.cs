@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Zentoria.Reconciler.Guests;
 using Microsoft.Extensions.Time.Testing;
 using Zentoria.Reconciler.Guests.Flags;
 using Zentoria.Reconciler.Guests.Simulated;
@@ -35,6 +37,35 @@ internal sealed class FlagSetTests
             Assert.That(file.Revision, Is.EqualTo(op.Desired.Revision));
             Assert.That(file.Flags.Single(f => f.Name == SandboxSeed.DriftedFlag), Is.EqualTo(new LiveFlag(SandboxSeed.DriftedFlag, false, 50)));
             Assert.That(file.Flags.Select(f => f.Name), Is.EqualTo(new[] { "chat-v2", "new-vector-db", "rag-search", "websocket-compression" }));
+            Assert.That(Unit(op), Is.EqualTo((SyncStatus.Synced, HealthStatus.Healthy)));
+        });
+    }
+
+    [Test]
+    public async Task A_reload_that_failed_after_a_write_runs_again_on_the_next_pass_although_the_file_already_matches()
+    {
+        var guests = new SimulatedGuests(new FakeTimeProvider());
+        await using var op = await OperatorOnSimulator.StartAsync(
+            edit: copy => copy.Edit("base/feature-flags.yaml", "  file: /opt/zentoria/config/feature-flags.json\n",
+                "  file: /opt/zentoria/config/feature-flags.json\n  reload: { command: [\"zentoria-reload\", \"{service}\"] }\n"),
+            guests: guests);
+        var reloads = 0;
+        guests.Shell("backend").Handle("zentoria-reload", _ => ++reloads == 1
+            ? new GuestCommandResult(1, "", "the service is restarting", Truncated: false, TimedOut: false)
+            : new GuestCommandResult(0, "", "", Truncated: false, TimedOut: false));
+
+        var scheduler = op.Host.Services.GetRequiredService<UnitScheduler>();
+        await op.PassAsync();
+        var afterFailure = Unit(op);
+        scheduler.Wake(GatewayFlags);
+        await op.PassAsync();
+        scheduler.Wake(GatewayFlags);
+        await op.PassAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(afterFailure.Item1, Is.EqualTo(SyncStatus.OutOfSync));
+            Assert.That(reloads, Is.EqualTo(2), "the failed reload ran once more, then no more");
             Assert.That(Unit(op), Is.EqualTo((SyncStatus.Synced, HealthStatus.Healthy)));
         });
     }

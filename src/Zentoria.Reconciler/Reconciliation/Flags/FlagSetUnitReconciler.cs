@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Guests.Commands;
@@ -32,9 +33,15 @@ internal sealed class FlagSetUnitReconciler(
 
     public static readonly TimeSpan ReloadTimeout = TimeSpan.FromSeconds(30);
 
-    public static readonly string[] ActionNames = [WriteFlags];
+    public const string ReloadFlags = "reload-flags";
+
+    public static readonly string[] ActionNames = [WriteFlags, ReloadFlags];
 
     private readonly FlagRolloutStore rollouts = new(state);
+
+    // Flag sets whose file was written but whose reload failed: the file now matches, so only this remembers that
+    // the service has not read it yet. In memory: after a restart the next change reloads again.
+    private readonly ConcurrentDictionary<string, byte> reloadOwed = new(StringComparer.Ordinal);
 
     /// <returns>How many mutating actions were taken, and the unit's result.</returns>
     public async Task<(int Actions, ReconcileResult Result)> ReconcileAsync(UnitWork work, Desired desired, CancellationToken cancellationToken)
@@ -62,6 +69,14 @@ internal sealed class FlagSetUnitReconciler(
                 live.Exists ? Describe(live.Flags) : null, Describe(file.Flags),
                 new Dictionary<string, string>(StringComparer.Ordinal) { ["file"] = spec.File });
             result = await runner.RunAsync(action, token => WriteAsync(desired, spec, container, file, token), cancellationToken);
+            actions = 1;
+        }
+        else if (reloadOwed.ContainsKey(spec.Name) && FlagSetObserver.ContainerOf(desired, spec) is { } container)
+        {
+            status.SetPhase(work.Key, ReloadFlags, $"{spec.File} is up to date; its reload failed before and runs again.");
+            var action = new MutatingAction(work.Key, ReloadFlags, container.Node, container.VmId, desired.Revision, null, null,
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["file"] = spec.File });
+            result = await runner.RunAsync(action, token => ReloadAsync(desired, spec, container, token), cancellationToken);
             actions = 1;
         }
 
@@ -138,9 +153,21 @@ internal sealed class FlagSetUnitReconciler(
         }
 
         Log.FlagsWritten(logger, spec.Name, spec.File, container.Name.Value, desired.Revision);
+        reloadOwed[spec.Name] = 0;
+        return await ReloadAsync(desired, spec, container, cancellationToken);
+    }
+
+    private async Task<ReconcileResult> ReloadAsync(Desired desired, FeatureFlagSetSpec spec, ContainerSpec container, CancellationToken cancellationToken)
+    {
         if (spec.Reload is not { } reload)
         {
+            reloadOwed.TryRemove(spec.Name, out _);
             return ReconcileResult.Succeeded;
+        }
+
+        if (observer.ShellFor(desired, spec) is not { } shell)
+        {
+            return ReconcileResult.Transient($"No guest shell reaches {container.Name.Value}.");
         }
 
         var rendering = CommandRenderer.Render(reload, new Dictionary<string, string>(StringComparer.Ordinal)
@@ -155,9 +182,13 @@ internal sealed class FlagSetUnitReconciler(
         }
 
         var ran = await shell.RunAsync(rendering.Command!, ReloadTimeout, cancellationToken);
-        return ran.Succeeded && ran.Value.Succeeded
-            ? ReconcileResult.Succeeded
-            : ReconcileResult.Transient($"The flags were written but the reload failed: {(ran.Succeeded ? $"exit {ran.Value.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}{(ran.Value.TimedOut ? " (timed out)" : "")}: {ran.Value.Stderr.Trim()}" : ran.Error.ToString())}");
+        if (ran.Succeeded && ran.Value.Succeeded)
+        {
+            reloadOwed.TryRemove(spec.Name, out _);
+            return ReconcileResult.Succeeded;
+        }
+
+        return ReconcileResult.Transient($"The flags were written but the reload failed: {(ran.Succeeded ? $"exit {ran.Value.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}{(ran.Value.TimedOut ? " (timed out)" : "")}: {ran.Value.Stderr.Trim()}" : ran.Error.ToString())}");
     }
 
     private static string Describe(IEnumerable<LiveFlag> flags) =>
