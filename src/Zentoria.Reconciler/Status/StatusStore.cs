@@ -103,6 +103,10 @@ internal sealed class StatusStore
         var now = time.GetUtcNow();
         var (derivedPhase, message, error) = result switch
         {
+            // Done and still OutOfSync: the unit chose not to act (drift mode warn, or a restart its policy does not allow).
+            Done when sync == SyncStatus.OutOfSync && phase == "PendingRestart" =>
+                ("Ready", "Differs from the desired state until a restart, which the unit's restart policy does not allow.", (string?)null),
+            Done when sync == SyncStatus.OutOfSync => ("Ready", "Differs from the desired state; the drift is reported, not corrected.", (string?)null),
             Done => ("Ready", "Matches the desired state.", (string?)null),
             RequeueAfter r => ("Waiting", r.Reason, null),
             TransientError e => ("Retrying", e.Message, e.Message),

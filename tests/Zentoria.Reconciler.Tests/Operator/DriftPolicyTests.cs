@@ -34,6 +34,7 @@ internal sealed class DriftPolicyTests
             AssertUntouched(op, before);
             Assert.That(first.ActionsTaken + second.ActionsTaken, Is.Zero);
             Assert.That((backend.Sync, backend.Health, backend.Phase), Is.EqualTo((SyncStatus.OutOfSync, HealthStatus.Healthy, "DriftReported")));
+            Assert.That(backend.Message, Is.EqualTo("Differs from the desired state; the drift is reported, not corrected."));
             Assert.That(op.Container("qdrant").Sync, Is.EqualTo(SyncStatus.OutOfSync));
             Assert.That(op.Container("ai").Sync, Is.EqualTo(SyncStatus.OutOfSync));
             Assert.That(op.Container("frontend").Sync, Is.EqualTo(SyncStatus.Synced), "units without drift are reported as usual");
