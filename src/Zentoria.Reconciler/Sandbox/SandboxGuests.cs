@@ -37,6 +37,10 @@ internal static class SandboxGuests
 
             shell.Handle(DeployScript, arguments => Deploy(guests, shell, arguments));
             shell.Handle("npx", Migrate);
+            if (desired.Services.Any(s => s.Route?.Proxy == service.Name))
+            {
+                SandboxNginx.Teach(shell, SandboxNginx.FilesOf(desired, service));
+            }
         }
     }
 

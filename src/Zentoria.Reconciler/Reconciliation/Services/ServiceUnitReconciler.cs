@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Planning;
+using Zentoria.Reconciler.Reconciliation.Rollouts;
 using Zentoria.Reconciler.Reconciliation.Services.Migrations;
 using Zentoria.Reconciler.Status;
 
@@ -17,6 +18,7 @@ internal sealed class ServiceUnitReconciler(
     ServiceObserver observer,
     ServiceProbe probe,
     RollingDeploy rolling,
+    BlueGreenDeploy blueGreen,
     Rollouts rollouts,
     FailedDeployments failures,
     UnitReporter reporter,
@@ -32,6 +34,7 @@ internal sealed class ServiceUnitReconciler(
     public static readonly string[] ActionNames =
     [
         ContainerSnapshots.TakeAction, ContainerSnapshots.DeleteAction, ContainerSnapshots.RollbackAction, RollingDeploy.DeployAction, RollingDeploy.RedeployAction,
+        .. BlueGreenDeploy.ActionNames,
     ];
 
     /// <returns>How many mutating actions were taken, and the unit's result.</returns>
@@ -48,10 +51,20 @@ internal sealed class ServiceUnitReconciler(
         return (verdict.Actions, verdict.Result);
     }
 
-    /// <summary>Why a deploy of this service is in place whatever its strategy says, until issue 6 builds the others; null for Rolling.</summary>
-    public static string? StrategyNotice(ServiceSpec spec) => spec.Strategy.Type == StrategyKind.Rolling || spec.Version is null
+    /// <summary>Why a deploy of this service is in place whatever its strategy says; null when the strategy runs as configured.</summary>
+    public static string? StrategyNotice(ServiceSpec spec) => spec.Version is null || !DeploysInPlaceInstead(spec.Strategy)
         ? null
-        : $"Strategy {spec.Strategy.Type} is not implemented yet: versions are deployed in place (Rolling).";
+        : spec.Strategy.Type == StrategyKind.BlueGreen
+            ? "Strategy BlueGreen needs strategy.cloneIp (the clone's address for the upstream): versions are deployed in place (Rolling)."
+            : $"Strategy {spec.Strategy.Type} is not implemented yet: versions are deployed in place (Rolling).";
+
+    /// <summary>Canary until issue 6 builds it, and BlueGreen without a known clone address.</summary>
+    private static bool DeploysInPlaceInstead(StrategySpec strategy) => strategy.Type switch
+    {
+        StrategyKind.Rolling => false,
+        StrategyKind.BlueGreen => strategy.CloneIp is null,
+        _ => true,
+    };
 
     private async Task<ServiceVerdict> DecideAsync(UnitWork work, Desired desired, ServiceSpec spec, CancellationToken cancellationToken)
     {
@@ -151,7 +164,7 @@ internal sealed class ServiceUnitReconciler(
 
         status.SetPhase(work.Key, DeployingPhase, $"Deploying {rollout.Target} (was {rollout.Previous ?? "unknown"}), phase {rollout.Phase}.");
         var deployment = new ServiceDeployment(work.Key, spec, container, desired.Revision, shell, rollout, new StrongBox<int>());
-        var outcome = await DeployWithStrategyAsync(deployment, cancellationToken);
+        var outcome = await DeployWithStrategyAsync(deployment, desired, cancellationToken);
         var actions = deployment.Tally.Value;
         return outcome.Kind switch
         {
@@ -163,13 +176,14 @@ internal sealed class ServiceUnitReconciler(
     }
 
     /// <summary>
-    /// The one place a strategy chooses how a version is deployed. Issue 6 gives BlueGreen and Canary their own
-    /// deployers here; until then they deploy in place like Rolling, and status says so (<see cref="StrategyNotice"/>).
+    /// The one place a strategy chooses how a version is deployed. BlueGreen releases through a temporary clone
+    /// when its address is known; otherwise, and for Canary until issue 6 builds it, versions deploy in place like Rolling, and status says so (<see cref="StrategyNotice"/>).
     /// </summary>
-    private Task<DeployOutcome> DeployWithStrategyAsync(ServiceDeployment deployment, CancellationToken cancellationToken)
+    private Task<DeployOutcome> DeployWithStrategyAsync(ServiceDeployment deployment, Desired desired, CancellationToken cancellationToken)
     {
         var strategy = deployment.Spec.Strategy.Type;
-        if (strategy != StrategyKind.Rolling)
+        var inPlace = DeploysInPlaceInstead(deployment.Spec.Strategy) || (strategy == StrategyKind.BlueGreen && !blueGreen.Reaches(deployment, desired));
+        if (inPlace)
         {
             Log.StrategyNotImplemented(logger, deployment.Spec.Name.Value, strategy.ToString(), deployment.Rollout.Target);
         }
@@ -177,7 +191,8 @@ internal sealed class ServiceUnitReconciler(
         return strategy switch
         {
             StrategyKind.Rolling => rolling.DeployAsync(deployment, cancellationToken),
-            StrategyKind.BlueGreen or StrategyKind.Canary => rolling.DeployAsync(deployment, cancellationToken),
+            _ when inPlace => rolling.DeployAsync(deployment, cancellationToken),
+            StrategyKind.BlueGreen => blueGreen.DeployAsync(deployment, desired, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(deployment), strategy, "Unknown strategy."),
         };
     }

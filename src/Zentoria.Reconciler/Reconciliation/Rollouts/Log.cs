@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Zentoria.Reconciler.Reconciliation.Rollouts;
+
+internal static partial class Log
+{
+    [LoggerMessage(3260, LogLevel.Information, "Service {Service}: blue/green {Step} ({Phase}): {Reason}")]
+    public static partial void BlueGreenStepTaken(ILogger logger, string service, string step, string phase, string reason);
+
+    [LoggerMessage(3261, LogLevel.Warning, "Service {Service}: blue/green release of {Version} fails: {Reason}")]
+    public static partial void BlueGreenFails(ILogger logger, string service, string version, string reason);
+}
