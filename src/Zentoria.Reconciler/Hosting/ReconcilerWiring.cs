@@ -111,6 +111,7 @@ internal static class ReconcilerWiring
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<HealthChecker>()));
         services.AddSingleton(sp => FailedDeployments.Open(sp.GetRequiredService<StateFolder>()));
+        services.AddSingleton(sp => RolloutRequests.Open(sp.GetRequiredService<StateFolder>()));
         services.AddSingleton<ServiceProbe>();
         services.AddSingleton<ServiceObserver>();
         services.AddSingleton<Rollouts>();

@@ -132,6 +132,14 @@ internal sealed class StatusStore
         Set(unit, previous => previous with { Phase = phase, Message = redactor.Redact(message) }, now);
     }
 
+    /// <summary>Records where a service's blue/green or canary release stands; null clears it.</summary>
+    public void SetRollout(UnitKey unit, RolloutStatus? rollout)
+    {
+        var now = time.GetUtcNow();
+        var safe = rollout is null ? null : rollout with { Analysis = redactor.RedactOrNull(rollout.Analysis) };
+        Set(unit, previous => previous with { Rollout = safe }, now);
+    }
+
     /// <summary>Records where the desired state comes from and how its last fetch went.</summary>
     public void SetSource(SourceStatus source)
     {

@@ -9,6 +9,7 @@ namespace Zentoria.Reconciler.Status;
 /// <param name="Revision">The desired-state revision last reconciled for this unit.</param>
 /// <param name="LastError">The last error's text, kept after recovery until the next error replaces it; null if none yet.</param>
 /// <param name="LastTransitionTime">When sync, health or phase last changed.</param>
+/// <param name="Rollout">The blue/green or canary release under way or last finished; null for none.</param>
 internal sealed record UnitStatus(
     string Kind,
     string Name,
@@ -19,4 +20,5 @@ internal sealed record UnitStatus(
     string? Revision,
     string? LastError,
     DateTimeOffset LastTransitionTime,
-    ImmutableArray<Condition> Conditions);
+    ImmutableArray<Condition> Conditions,
+    RolloutStatus? Rollout = null);

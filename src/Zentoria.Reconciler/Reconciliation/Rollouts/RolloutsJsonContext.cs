@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Zentoria.Reconciler.Reconciliation.Rollouts;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(RolloutRequestsDocument))]
+internal sealed partial class RolloutsJsonContext : JsonSerializerContext;
