@@ -26,6 +26,7 @@ internal static class RolloutCommand
             verb,
             $"""
             {what}
+
             The release's driver takes the request at its next step decision (a pass starts at once); recorded in the
             audit trail with the token's name. Sends POST <url>/{verb}/<service> with the bearer token.
 

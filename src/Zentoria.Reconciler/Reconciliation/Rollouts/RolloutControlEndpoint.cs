@@ -32,12 +32,12 @@ internal static class RolloutControlEndpoint
         {
             Log.RolloutRequestRefused(services.GetRequiredService<ILogger<RolloutControl>>(), RolloutControl.ActionName(kind), remote);
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            return PlainAsync(context, StatusCodes.Status401Unauthorized, "a valid bearer token is required");
+            return ControlEndpoints.PlainAsync(context, StatusCodes.Status401Unauthorized, "a valid bearer token is required");
         }
 
         if (services.GetService<RolloutControl>() is not { } control)
         {
-            return PlainAsync(context, StatusCodes.Status404NotFound, "this operator does not manage services (no guest access is configured)");
+            return ControlEndpoints.PlainAsync(context, StatusCodes.Status404NotFound, "this operator does not manage services (no guest access is configured)");
         }
 
         var answer = control.Ask(service, kind, token.Name);
@@ -45,8 +45,8 @@ internal static class RolloutControlEndpoint
         {
             { Outcome: RolloutControlOutcome.Accepted, Request: { } request, Rollout: { } rollout } => AcceptedAsync(context,
                 new RolloutRequestAccepted(request.Service, RolloutControl.ActionName(kind), request.Actor, request.At, rollout.Strategy, rollout.Phase, rollout.Version, answer.Message)),
-            { Outcome: RolloutControlOutcome.UnknownService } => PlainAsync(context, StatusCodes.Status404NotFound, answer.Message),
-            _ => PlainAsync(context, StatusCodes.Status409Conflict, answer.Message),
+            { Outcome: RolloutControlOutcome.UnknownService } => ControlEndpoints.PlainAsync(context, StatusCodes.Status404NotFound, answer.Message),
+            _ => ControlEndpoints.PlainAsync(context, StatusCodes.Status409Conflict, answer.Message),
         };
     }
 
@@ -56,13 +56,5 @@ internal static class RolloutControlEndpoint
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers[HeaderNames.CacheControl] = "no-store";
         await JsonSerializer.SerializeAsync(context.Response.Body, body, RolloutsJsonContext.Default.RolloutRequestAccepted, context.RequestAborted);
-    }
-
-    private static Task PlainAsync(HttpContext context, int statusCode, string text)
-    {
-        context.Response.StatusCode = statusCode;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        context.Response.Headers[HeaderNames.CacheControl] = "no-store";
-        return context.Response.WriteAsync(text + "\n", context.RequestAborted);
     }
 }
