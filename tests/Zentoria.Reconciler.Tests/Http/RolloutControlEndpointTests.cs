@@ -94,6 +94,17 @@ internal sealed class RolloutControlEndpointTests
         Assert.That(Requests(op).All, Is.Empty);
     }
 
+    [Test]
+    public async Task An_operator_without_guest_access_answers_404_since_it_manages_no_services()
+    {
+        await using var op = await RunningOperator.StartAsync();
+
+        using var response = await Post(op, "promote", Service);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("does not manage services"));
+    }
+
     [TestCase(null, "no release of redis is under way; nothing to abort")]
     [TestCase(nameof(RolloutPhase.Succeeded), "the last one, of v1.5.0, ended Succeeded")]
     [TestCase(nameof(RolloutPhase.Failed), "the last one, of v1.5.0, ended Failed")]
