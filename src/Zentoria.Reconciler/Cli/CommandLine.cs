@@ -19,6 +19,8 @@ internal static class CommandLine
         root.Subcommands.Add(SuspendCommand.Create(suspend: true));
         root.Subcommands.Add(SuspendCommand.Create(suspend: false));
         root.Subcommands.Add(OverrideCommand.Create());
+        root.Subcommands.Add(RolloutCommand.Create(Reconciliation.Rollouts.RolloutRequestKind.Promote));
+        root.Subcommands.Add(RolloutCommand.Create(Reconciliation.Rollouts.RolloutRequestKind.Abort));
         return root.Parse(args).InvokeAsync();
     }
 }

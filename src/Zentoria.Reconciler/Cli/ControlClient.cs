@@ -32,8 +32,9 @@ internal sealed class ControlClient
         command.Options.Add(tokenFile);
     }
 
+    /// <param name="render">Turns a 2xx answer's body into what is printed; null prints it as it came.</param>
     /// <returns>The exit code: 0 when the operator answered 2xx, 1 otherwise (the reason is printed).</returns>
-    public async Task<int> SendAsync(ParseResult parseResult, HttpMethod method, string path, CancellationToken cancellationToken)
+    public async Task<int> SendAsync(ParseResult parseResult, HttpMethod method, string path, CancellationToken cancellationToken, Func<string, string>? render = null)
     {
         var (output, error) = (parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
         var baseUrl = parseResult.GetValue(url)!.TrimEnd('/');
@@ -55,7 +56,7 @@ internal sealed class ControlClient
             var body = (await response.Content.ReadAsStringAsync(cancellationToken)).TrimEnd();
             if (response.IsSuccessStatusCode)
             {
-                await output.WriteLineAsync(body);
+                await output.WriteLineAsync(render is null ? body : render(body));
                 return ExitCodes.Ok;
             }
 

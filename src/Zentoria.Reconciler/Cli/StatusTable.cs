@@ -18,6 +18,16 @@ internal static class StatusTable
             text.AppendLine(string.Join("  ", row.Take(widths.Length).Select((cell, i) => cell.PadRight(widths[i]))) + "  " + row[^1]);
         }
 
+        var releases = snapshot.Units.Where(u => u.Rollout is not null).ToList();
+        if (releases.Count > 0)
+        {
+            text.AppendLine("Releases:");
+            foreach (var unit in releases)
+            {
+                text.AppendLine("  " + RolloutLine.Render(unit.Name, unit.Rollout!));
+            }
+        }
+
         if (!snapshot.ValidationErrors.IsEmpty)
         {
             text.AppendLine($"The newest desired state ({snapshot.InvalidRevision}) is invalid; still enforcing {snapshot.Revision}:");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Zentoria.Reconciler.Analysis;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Notifications;
 using Zentoria.Reconciler.Observability;
@@ -51,6 +52,9 @@ internal sealed class DesiredStateFeed(
             var units = UnitWork.Declared(desired);
             status.AcceptDesired(desired.Revision, units);
             metrics.DeclareUnits(units);
+            metrics.DeclareRollouts(
+                desired.Services.Where(s => s.Strategy.Type != StrategyKind.Rolling).Select(s => (s.Name, s.Strategy.Type)),
+                AnalysisSpec.Seed.ValueNames);
             metrics.SetDesiredRevision(desired.Revision);
             scheduler.Retain(units.ToHashSet());
             acceptedRevision = desired.Revision;

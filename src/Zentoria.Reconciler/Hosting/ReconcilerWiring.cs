@@ -124,6 +124,8 @@ internal static class ReconcilerWiring
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ServiceUnitReconciler>();
         services.AddSingleton<ServiceRetry>();
+        services.AddSingleton<RolloutControl>();
+        services.AddSingleton<RolloutReporter>();
     }
 
     /// <summary>The source behind <see cref="DesiredStateFeed"/>; for git also its fetch loop and <c>POST /webhook/git</c>.</summary>

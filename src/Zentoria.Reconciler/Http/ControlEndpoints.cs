@@ -128,7 +128,8 @@ internal static class ControlEndpoints
             : null;
     }
 
-    private static Task PlainAsync(HttpContext context, int statusCode, string body)
+    /// <summary>A plain-text answer that no cache keeps; the form every control route answers in, and refuses in.</summary>
+    internal static Task PlainAsync(HttpContext context, int statusCode, string body)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "text/plain; charset=utf-8";

@@ -36,6 +36,7 @@ internal sealed class OperatorEndpoints(
         routes.MapPost("/reconcile", context => Handler(context).ReconcileAsync(context));
         Sources.GitWebhookEndpoint.Map(routes);
         Reconciliation.Services.RetryEndpoint.Map(routes);
+        Reconciliation.Rollouts.RolloutControlEndpoint.Map(routes);
         ControlEndpoints.Map(routes);
     }
 

@@ -244,6 +244,25 @@ internal sealed class OperatorMetrics
     public void SetAnalysisValue(ServiceName service, string metric, double value) =>
         analysisValue.WithLabels(service.Value, metric).Set(value);
 
+    /// <summary>
+    /// Shows a release as status has it: its phase in <c>zentoria_rollout_phase</c> (a phase name that is not a
+    /// <see cref="RolloutPhase"/> leaves the phase as it was), both pools' weights and each analysis value it carries.
+    /// </summary>
+    public void ShowRollout(ServiceName service, RolloutStatus rollout)
+    {
+        if (Enum.TryParse<RolloutPhase>(rollout.Phase, out var phase) && Enum.IsDefined(phase))
+        {
+            SetRolloutPhase(service, phase);
+        }
+
+        canaryWeight.WithLabels(service.Value, UpstreamFile.PoolName(UpstreamPool.Stable)).Set(rollout.StableWeight);
+        canaryWeight.WithLabels(service.Value, UpstreamFile.PoolName(UpstreamPool.Canary)).Set(rollout.CanaryWeight);
+        foreach (var (metric, value) in rollout.Values)
+        {
+            SetAnalysisValue(service, metric, value);
+        }
+    }
+
     public void RolloutCompleted(ServiceName service, StrategyKind strategy, RolloutResult result) =>
         rollouts.WithLabels(service.Value, strategy.ToString(), SnakeCase(result.ToString())).Inc();
 

@@ -10,7 +10,7 @@ internal sealed class TrafficDocumentTests
 {
     private const string Promtool = "/usr/bin/promtool";
 
-    // Ten minutes of 15 s samples: mcp-gateway fails 10 % of requests, frontend is slow, Degraded, and was rolled back.
+    // Ten minutes of 15 s samples: mcp-gateway fails 10 % of requests, frontend is slow, Degraded, was rolled back and rests Failed.
     private const string RuleTests = """
         rule_files: [rules.yml]
         evaluation_interval: 15s
@@ -28,6 +28,8 @@ internal sealed class TrafficDocumentTests
               - { series: 'zentoria_unit_info{kind="Service",name="mcp-gateway",sync="Synced",health="Healthy"}', values: '1x40' }
               - { series: 'zentoria_analysis_value{service="frontend",metric="health-failures"}', values: '0 0 3x38' }
               - { series: 'zentoria_rollbacks_total{service="frontend",reason="analysis"}', values: '0 0 0 1x37' }
+              - { series: 'zentoria_rollout_phase{service="frontend",phase="Failed"}', values: '0 0 0 1x37' }
+              - { series: 'zentoria_rollout_phase{service="mcp-gateway",phase="Failed"}', values: '0x40' }
             alert_rule_test:
               - eval_time: 3m
                 alertname: ZentoriaErrorRateHigh
@@ -54,6 +56,36 @@ internal sealed class TrafficDocumentTests
                 exp_alerts:
                   - exp_labels: { severity: ticket, service: frontend, reason: analysis }
                     exp_annotations: { summary: "frontend was rolled back (analysis)" }
+              - eval_time: 3m
+                alertname: ZentoriaRolloutFailed
+                exp_alerts:
+                  - exp_labels: { severity: ticket, service: frontend, phase: Failed }
+                    exp_annotations: { summary: "frontend: the last release failed and was withdrawn; fix it, then retry frontend" }
+          # Ninety minutes of 1 min samples: mcp-gateway's canary holds (Paused) from minute 10; frontend's release
+          # moves without end; ai-orchestrator's pauses briefly, then finishes.
+          - interval: 1m
+            input_series:
+              - { series: 'zentoria_rollout_phase{service="mcp-gateway",phase="Paused"}', values: '0x9 1x80' }
+              - { series: 'zentoria_rollout_phase{service="frontend",phase="Progressing"}', values: '1x90' }
+              - { series: 'zentoria_rollout_phase{service="ai-orchestrator",phase="Paused"}', values: '0 1x20 0x69' }
+              - { series: 'zentoria_rollout_phase{service="ai-orchestrator",phase="Succeeded"}', values: '0x21 1x69' }
+            alert_rule_test:
+              - eval_time: 35m
+                alertname: ZentoriaRolloutPaused
+                exp_alerts: []
+              - eval_time: 41m
+                alertname: ZentoriaRolloutPaused
+                exp_alerts:
+                  - exp_labels: { severity: ticket, service: mcp-gateway, phase: Paused }
+                    exp_annotations: { summary: "mcp-gateway: the release has been paused for 30 minutes; promote or abort it" }
+              - eval_time: 50m
+                alertname: ZentoriaRolloutStuck
+                exp_alerts: []
+              - eval_time: 61m
+                alertname: ZentoriaRolloutStuck
+                exp_alerts:
+                  - exp_labels: { severity: page, service: frontend, phase: Progressing }
+                    exp_annotations: { summary: "frontend: a release has been moving for an hour without finishing" }
         """;
 
     private static string Document => File.ReadAllText(Path.Join(RepositoryRoot.Path, "docs", "traffic.md"));
@@ -82,7 +114,7 @@ internal sealed class TrafficDocumentTests
         var test = await OperatorEndpointsTests.RunAsync(Promtool, $"test rules {folder.File("rules_test.yml")}", "");
 
         Assert.That(check.ExitCode, Is.Zero, check.Output);
-        Assert.That(check.Output, Does.Contain("SUCCESS: 5 rules found"));
+        Assert.That(check.Output, Does.Contain("SUCCESS: 8 rules found"));
         Assert.That(test.ExitCode, Is.Zero, test.Output);
     }
 

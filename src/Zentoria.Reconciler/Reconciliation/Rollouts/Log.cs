@@ -9,4 +9,10 @@ internal static partial class Log
 
     [LoggerMessage(3261, LogLevel.Warning, "Service {Service}: blue/green release of {Version} fails: {Reason}")]
     public static partial void BlueGreenFails(ILogger logger, string service, string version, string reason);
+
+    [LoggerMessage(3270, LogLevel.Warning, "Service {Service}: {Request} requested by {Actor} for the release of {Version} ({Phase})")]
+    public static partial void RolloutRequested(ILogger logger, string service, string request, string actor, string version, string phase);
+
+    [LoggerMessage(3271, LogLevel.Warning, "{Request} refused from {Remote}: no valid bearer token")]
+    public static partial void RolloutRequestRefused(ILogger logger, string request, string remote);
 }

@@ -4,4 +4,5 @@ namespace Zentoria.Reconciler.Reconciliation.Rollouts;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RolloutRequestsDocument))]
+[JsonSerializable(typeof(RolloutRequestAccepted))]
 internal sealed partial class RolloutsJsonContext : JsonSerializerContext;
