@@ -95,4 +95,25 @@ internal sealed class CanaryOperatorTests
         Assert.That(stack.UpstreamFile, Does.Contain("weight=25; # canary"));
         Assert.That(stack.Operator.Service(Frontend).Rollout?.StepIndex, Is.EqualTo(2));
     }
+
+    [Test]
+    public async Task The_bad_canary_scenarios_release_passes_its_first_check_takes_5_percent_and_is_withdrawn_by_the_next_analysis()
+    {
+        await using var stack = await StartAsync(clone => clone.MarkBrokenAfter(Wanted, Zentoria.Reconciler.Sandbox.SandboxSeed.BadCanaryHealthyAnswers));
+
+        await stack.PassAsync();
+        var first = stack.Operator.Service(Frontend).Rollout;
+        stack.Time.Advance(Interval);
+        await stack.PassAsync();
+
+        var unit = stack.Operator.Service(Frontend);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first?.CanaryWeight, Is.EqualTo(5), unit.Message);
+            Assert.That((stack.CloneExists, stack.Original.Version), Is.EqualTo((false, Previous)));
+            Assert.That(stack.UpstreamFile, Does.Not.Contain("canary"));
+            Assert.That(unit.Rollout?.Phase, Is.EqualTo(nameof(RolloutPhase.Failed)));
+            Assert.That(unit.Rollout?.Analysis, Does.Contain("consecutive failed health checks"));
+        });
+    }
 }
