@@ -70,7 +70,10 @@ internal sealed class CanaryDeploy(
         }
 
         var checks = new HealthMemo();
-        var progress = Load(deployment.Unit) ?? Save(deployment, CanaryProgress.Start(time.GetUtcNow()));
+        var target = (rollouts.Unfinished(deployment.Unit) ?? deployment.Rollout).Target;
+        var progress = Load(deployment.Unit) is { } journaled && journaled.Target == target
+            ? journaled
+            : Save(deployment, CanaryProgress.Start(time.GetUtcNow(), target));
         for (var i = 0; i < MaxSteps; i++)
         {
             var (view, error) = await observer.ObserveAsync(sides, cancellationToken);

@@ -27,7 +27,10 @@ internal sealed record CanaryProgress(
 {
     public const string Step = "canary";
 
-    public static CanaryProgress Start(DateTimeOffset now) => new(now, null, now, 0, null, false, null);
+    /// <summary>The version this ladder releases: a new target mid-release starts a ladder of its own.</summary>
+    public string? Target { get; init; }
+
+    public static CanaryProgress Start(DateTimeOffset now, string? target = null) => new(now, null, now, 0, null, false, null) { Target = target };
 
     public CanaryProgress Entered(int stepIndex, DateTimeOffset now) => this with { StepIndex = stepIndex, EnteredAt = now, Verdict = null };
 
@@ -63,6 +66,11 @@ internal sealed record CanaryProgress(
             facts["summary"] = summary;
         }
 
+        if (Target is { } target)
+        {
+            facts["target"] = target;
+        }
+
         return facts.ToImmutable();
     }
 
@@ -79,6 +87,9 @@ internal sealed record CanaryProgress(
 
         int? step = f.TryGetValue("step", out var s) && int.TryParse(s, CultureInfo.InvariantCulture, out var index) ? index : null;
         AnalysisVerdict? verdict = f.TryGetValue("verdict", out var v) && Enum.TryParse<AnalysisVerdict>(v, out var parsed) ? parsed : null;
-        return new CanaryProgress(startedAt, step, enteredAt, failed, verdict, f.GetValueOrDefault("health-failed") == "true", f.GetValueOrDefault("summary"));
+        return new CanaryProgress(startedAt, step, enteredAt, failed, verdict, f.GetValueOrDefault("health-failed") == "true", f.GetValueOrDefault("summary"))
+        {
+            Target = f.GetValueOrDefault("target"),
+        };
     }
 }
