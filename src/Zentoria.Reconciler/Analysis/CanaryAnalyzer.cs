@@ -10,10 +10,23 @@ namespace Zentoria.Reconciler.Analysis;
 /// service, the canary and the window filled in. A breach or failed health fails; silence never passes: no data,
 /// too few requests or an unanswered query is inconclusive, and the caller holds and reports.
 /// </summary>
-internal sealed class CanaryAnalyzer(PrometheusClient prometheus, HealthChecker health, ILogger<CanaryAnalyzer> logger)
+/// <param name="prometheus">Null where no Prometheus is configured: the analysis is the canary's health alone, and says so.</param>
+internal sealed class CanaryAnalyzer(PrometheusClient? prometheus, HealthChecker health, ILogger<CanaryAnalyzer> logger)
 {
+    public const string HealthOnly = "health only, no Prometheus configured";
+
     public async Task<AnalysisRun> RunAsync(AnalysisSpec spec, AnalysisTarget target, CancellationToken cancellationToken)
     {
+        if (prometheus is null)
+        {
+            var checkedHealth = await health.CheckAsync(target.Health with { Retries = spec.HealthFailures }, target.HealthTarget, cancellationToken);
+            var alone = checkedHealth.Healthy
+                ? new AnalysisRun(AnalysisVerdict.Pass, null, [], checkedHealth, $"healthy ({HealthOnly})")
+                : Judge(spec, checkedHealth, new MetricMeasurement(AnalysisSpec.Samples, null, AnalysisVerdict.Inconclusive, HealthOnly), []);
+            Log.Analysed(logger, target.Service.Value, target.CanaryInstance, alone.Verdict.ToString(), alone.Summary);
+            return alone;
+        }
+
         var values = new PromQlValues(target.Service.Value, target.CanaryInstance, spec.Window);
         var checking = health.CheckAsync(target.Health with { Retries = spec.HealthFailures }, target.HealthTarget, cancellationToken);
         var counting = MeasureAsync(new MetricTemplate(AnalysisSpec.Samples, spec.SampleQuery, null, null, ""), values, cancellationToken);
@@ -65,7 +78,7 @@ internal sealed class CanaryAnalyzer(PrometheusClient prometheus, HealthChecker 
             return new MetricMeasurement(metric.Name, null, AnalysisVerdict.Inconclusive, $"template error: {rendering.Error}");
         }
 
-        var result = await prometheus.QueryAsync(rendering.Query!, cancellationToken);
+        var result = await prometheus!.QueryAsync(rendering.Query!, cancellationToken);
         if (!result.Succeeded)
         {
             return new MetricMeasurement(metric.Name, null, AnalysisVerdict.Inconclusive, $"query failed: {result.Error}");

@@ -61,7 +61,9 @@ internal static class SandboxCommand
 
             --scenario broken-release starts ai-orchestrator one version behind instead, with the desired version
             broken: its health checks fail, the previous version is redeployed, and the service ends Degraded with
-            the reason (with --once the exit code is 1, as it should be).
+            the reason (with --once the exit code is 1, as it should be). --scenario bad-canary starts the frontend
+            (Canary) one version behind, and that version falls over after its first step: the analysis withdraws it
+            (weights back to 100/0, clone destroyed) and status shows the rollout Failed with the analysis.
 
             Exit codes: 0 converged (or stopped with Ctrl+C), 1 could not start or, with --once, did not converge.
             Examples: zentoria-reconciler sandbox

@@ -7,6 +7,7 @@ namespace Zentoria.Reconciler.DesiredState;
 /// <param name="ManagedTag">The tag that marks a container as the operator's; only such containers are ever destroyed.</param>
 /// <param name="Windows">Deployment windows for every unit; a unit's own windows add to them.</param>
 /// <param name="Suspend">Nothing is acted on (as Flux's <c>suspend</c>); units report Suspended until it is lifted.</param>
+/// <param name="Prometheus">The Prometheus a canary's metric queries go to (<c>analysis.prometheus</c>); null: health-only analysis.</param>
 internal sealed record EnvironmentSpec(
     string Name,
     ProxmoxEndpointSpec Proxmox,
@@ -16,7 +17,8 @@ internal sealed record EnvironmentSpec(
     ApprovalSpec Approval,
     ImmutableArray<SyncWindowSpec> Windows,
     SourceLocation Origin,
-    bool Suspend = false)
+    bool Suspend = false,
+    Uri? Prometheus = null)
 {
     public const string DefaultManagedTag = "zentoria-managed";
 }

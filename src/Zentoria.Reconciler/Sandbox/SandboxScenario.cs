@@ -11,4 +11,11 @@ internal enum SandboxScenario
     /// is redeployed, and the service ends Degraded with the reason.
     /// </summary>
     BrokenRelease,
+
+    /// <summary>
+    /// The frontend (Canary) one version behind, and that version falls over after it served a while: it passes the
+    /// check before traffic, takes its first step, fails the next analysis (its health: the sandbox has no
+    /// Prometheus), and is withdrawn: weights back to 100/0, clone destroyed, Degraded with the reason.
+    /// </summary>
+    BadCanary,
 }

@@ -6,5 +6,6 @@ internal static class SandboxScenarios
     {
         ["default"] = SandboxScenario.Default,
         ["broken-release"] = SandboxScenario.BrokenRelease,
+        ["bad-canary"] = SandboxScenario.BadCanary,
     };
 }

@@ -28,6 +28,15 @@ internal static class SandboxSeed
 
     public const string BrokenService = "ai-orchestrator";
 
+    /// <summary>The Canary service <c>--scenario bad-canary</c> releases.</summary>
+    public const string BadCanaryService = "frontend";
+
+    /// <summary>
+    /// Health answers the bad canary gives before it falls over: enough for the probes and the check before its first
+    /// step (four), too few for the analysis one interval later.
+    /// </summary>
+    public const int BadCanaryHealthyAnswers = 4;
+
     /// <summary>The version a service starts one release behind at.</summary>
     public const string StaleVersion = "v1.4.1";
 
@@ -38,11 +47,21 @@ internal static class SandboxSeed
 
     public static void ApplyGuests(SimulatedGuests guests, Desired desired, SandboxScenario scenario = SandboxScenario.Default)
     {
-        var behind = scenario == SandboxScenario.BrokenRelease ? BrokenService : StaleService;
+        var behind = scenario switch
+        {
+            SandboxScenario.BrokenRelease => BrokenService,
+            SandboxScenario.BadCanary => BadCanaryService,
+            _ => StaleService,
+        };
         SandboxGuests.AddServices(guests, desired, s => s.Version is null ? null : s.Name.Value == behind ? StaleVersion : s.Version);
         if (scenario == SandboxScenario.BrokenRelease && desired.FindService(new ServiceName(BrokenService)) is { Version: { } release })
         {
             guests.Service(BrokenService)!.MarkBroken(release);
+        }
+
+        if (scenario == SandboxScenario.BadCanary && desired.FindService(new ServiceName(BadCanaryService)) is { Version: { } canary })
+        {
+            guests.Service(BadCanaryService)!.MarkBrokenAfter(canary, BadCanaryHealthyAnswers);
         }
 
         foreach (var set in desired.FeatureFlags)

@@ -252,7 +252,7 @@ internal sealed class ServiceDeployTests
     }
 
     [Test]
-    public async Task A_Canary_service_is_deployed_in_place_until_its_strategy_exists_and_status_says_so()
+    public async Task A_Canary_service_whose_clone_answers_where_the_original_does_is_deployed_in_place_and_the_log_says_why()
     {
         await using var stack = await StartAsync(behind: "frontend");
 
@@ -263,8 +263,7 @@ internal sealed class ServiceDeployTests
         {
             Assert.That(stack.Guests.Service("frontend")!.Version, Is.EqualTo(Wanted));
             Assert.That((unit.Sync, unit.Health), Is.EqualTo((SyncStatus.Synced, HealthStatus.Healthy)), unit.Message);
-            Assert.That(unit.Message, Does.Contain("Strategy Canary is not implemented yet: versions are deployed in place (Rolling)."));
-            Assert.That(stack.Operator.Logs.GetSnapshot().Select(l => l.Message), Has.Some.Contains("strategy Canary is not implemented yet"));
+            Assert.That(stack.Operator.Logs.GetSnapshot().Select(l => l.Message), Has.Some.Contains("strategy Canary cannot run here"));
         });
     }
 

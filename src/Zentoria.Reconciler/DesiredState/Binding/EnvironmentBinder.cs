@@ -7,10 +7,11 @@ namespace Zentoria.Reconciler.DesiredState.Binding;
 
 internal static class EnvironmentBinder
 {
-    private static readonly string[] SpecKeys = ["proxmox", "guests", "prune", "managedTag", "approval", "windows", "suspend"];
+    private static readonly string[] SpecKeys = ["proxmox", "guests", "prune", "managedTag", "approval", "windows", "suspend", "analysis"];
     private static readonly string[] ProxmoxKeys = ["url", "tokenFile", "tokenEnv", "fingerprint", "insecureSkipVerify"];
     private static readonly string[] GuestKeys = ["mode", "user", "port", "keyFile", "knownHostsFile", "hostKeyFingerprint", "trustOnFirstUse"];
     private static readonly string[] ApprovalKeys = ["required", "allSteps"];
+    private static readonly string[] AnalysisKeys = ["prometheus"];
 
     public static EnvironmentSpec? Bind(Document document, BindingContext context)
     {
@@ -29,8 +30,13 @@ internal static class EnvironmentBinder
             approval.Exists ? new ApprovalSpec(approval.Boolean("required") ?? false, approval.Boolean("allSteps") ?? false) : ApprovalSpec.None,
             CommonReaders.Windows(spec),
             document.Origin,
-            spec.Boolean("suspend") ?? false);
+            spec.Boolean("suspend") ?? false,
+            Prometheus(spec));
     }
+
+    /// <summary><c>analysis.prometheus</c>: the base URL of the Prometheus canary analyses query (no credentials in it).</summary>
+    private static Uri? Prometheus(MappingReader spec) =>
+        spec.Mapping("analysis", AnalysisKeys).String("prometheus", check: ProxmoxUrl.Check) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
 
     private static ProxmoxEndpointSpec Proxmox(MappingReader spec)
     {

@@ -12,6 +12,7 @@ namespace Zentoria.Reconciler.Guests.Simulated;
 internal sealed class SimulatedService(string name, string container, string? image, string healthPath, string? version)
 {
     private readonly ConcurrentDictionary<string, bool> broken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> breaksAfter = new(StringComparer.Ordinal);
     private string? current = version;
 
     public string Name { get; } = name;
@@ -35,6 +36,12 @@ internal sealed class SimulatedService(string name, string container, string? im
     /// <summary>Makes <paramref name="release"/> fail its health checks whenever it runs.</summary>
     public void MarkBroken(string release) => broken[release] = true;
 
+    /// <summary>
+    /// Makes <paramref name="release"/> answer healthily <paramref name="healthyAnswers"/> times, then fail for good: a
+    /// release that starts and then falls over, which passes the check before traffic and fails a canary's analysis.
+    /// </summary>
+    public void MarkBrokenAfter(string release, int healthyAnswers) => breaksAfter[release] = healthyAnswers;
+
     public void MarkFixed(string release) => broken.TryRemove(release, out _);
 
     public bool IsBroken(string? release) => release is not null && broken.ContainsKey(release);
@@ -43,7 +50,7 @@ internal sealed class SimulatedService(string name, string container, string? im
     public (int Status, string Body) HealthAnswer()
     {
         var running = Version;
-        var healthy = !IsBroken(running);
+        var healthy = !IsBroken(running) && !FellOver(running);
         var body = new Dictionary<string, string> { ["status"] = healthy ? "ok" : "error" };
         if (running is not null)
         {
@@ -51,5 +58,21 @@ internal sealed class SimulatedService(string name, string container, string? im
         }
 
         return (healthy ? 200 : 500, JsonSerializer.Serialize(body, SimulatedJsonContext.Default.DictionaryStringString));
+    }
+
+    private bool FellOver(string? release)
+    {
+        if (release is null || !breaksAfter.TryGetValue(release, out var left))
+        {
+            return false;
+        }
+
+        if (left <= 0)
+        {
+            return true;
+        }
+
+        breaksAfter.TryUpdate(release, left - 1, left);
+        return false;
     }
 }

@@ -39,6 +39,7 @@ internal sealed class BlueGreenDeploy(
     public const string SwitchAction = "switch-upstream";
     public const string DestroyCloneAction = "destroy-clone";
     public const string StatusPhase = "BlueGreen";
+    public const string CloneSnapshot = "zentoria-clone";
 
     /// <summary>More than the longest release (nine steps) plus the checks between them; bounds one call.</summary>
     private const int MaxSteps = 32;
@@ -157,18 +158,28 @@ internal sealed class BlueGreenDeploy(
             time.GetUtcNow());
     }
 
-    private Task<ReconcileResult> CreateCloneAsync(BlueGreenSides sides, CancellationToken cancellationToken)
+    /// <summary>Clones the original to the temporary VMID with its own address; the canary's clone is made the same way.</summary>
+    public Task<ReconcileResult> CreateCloneAsync(BlueGreenSides sides, CancellationToken cancellationToken)
     {
         var (original, clone) = (sides.Original.Container, sides.Temporary.Container);
         return runner.RunAsync(sides.Original.Action(CloneAction, $"CT {original.VmId.Value}", $"CT {clone.VmId.Value}"), token => ProxmoxOutcome.Guard(async () =>
         {
+            // Proxmox fully clones a running container only from a snapshot: one is taken for the clone and removed after.
+            if ((await client.Snapshots.ListAsync(original.Node, original.VmId, token)).All(s => s.Name != CloneSnapshot))
+            {
+                await client.Tasks.WaitAsync(await client.Snapshots.CreateAsync(original.Node, original.VmId, CloneSnapshot, token), token);
+            }
+
             var request = new ContainerCloneRequest
             {
                 NewId = clone.VmId,
                 Hostname = clone.Hostname,
                 Description = $"Temporary blue/green clone of {sides.Original.Spec.Name.Value} for {sides.Original.Rollout.Target}, made by zentoria-reconciler.",
+                Full = true,
+                SnapshotName = CloneSnapshot,
             };
             await client.Tasks.WaitAsync(await client.Containers.CloneAsync(original.Node, original.VmId, request, token), token);
+            await client.Tasks.WaitAsync(await client.Snapshots.DeleteAsync(original.Node, original.VmId, CloneSnapshot, token), token);
 
             // The clone's own net0 (its own MAC) with the strategy's address, so the two sides never share one.
             var config = await client.Config.GetAsync(clone.Node, clone.VmId, token);
@@ -178,7 +189,7 @@ internal sealed class BlueGreenDeploy(
         }), cancellationToken);
     }
 
-    private Task<ReconcileResult> ProxmoxStepAsync(ServiceDeployment clone, string action, string? before, string? after, Func<CancellationToken, Task<Upid>> start, CancellationToken cancellationToken) =>
+    public Task<ReconcileResult> ProxmoxStepAsync(ServiceDeployment clone, string action, string? before, string? after, Func<CancellationToken, Task<Upid>> start, CancellationToken cancellationToken) =>
         runner.RunAsync(clone.Action(action, before, after), token => ProxmoxOutcome.Guard(async () =>
         {
             await client.Tasks.WaitAsync(await start(token), token);

@@ -22,7 +22,7 @@ internal static partial class Log
     [LoggerMessage(3205, LogLevel.Warning, "{Unit}: could not delete old snapshots of CT {VmId}: {Message}")]
     public static partial void SnapshotPruneFailed(ILogger logger, string unit, int vmId, string message);
 
-    [LoggerMessage(3206, LogLevel.Warning, "Service {Service}: strategy {Strategy} is not implemented yet; deploying {Version} in place (Rolling)")]
+    [LoggerMessage(3206, LogLevel.Warning, "Service {Service}: strategy {Strategy} cannot run here (no clone address, or the clone answers where the original does); deploying {Version} in place (Rolling)")]
     public static partial void StrategyNotImplemented(ILogger logger, string service, string strategy, string version);
 
     [LoggerMessage(3207, LogLevel.Warning, "Service {Service}: resuming the rollout of {Version} a previous run left in phase {Phase}")]

@@ -47,7 +47,8 @@ internal sealed class ServiceProbe(IGuestShellProvider guests, HealthChecker che
             : new LiveVersion(null, $"the version command cannot be rendered: {rendering.Error}");
     }
 
-    private HealthTarget? Target(ServiceSpec service, ContainerSpec container, string revision, string? version)
+    /// <summary>Where and how the health check of <paramref name="service"/> on <paramref name="container"/> runs; null when nothing reaches it.</summary>
+    public HealthTarget? Target(ServiceSpec service, ContainerSpec container, string revision, string? version)
     {
         var endpoint = guests.EndpointOf(container, service);
         if (service.Health.Type == HealthCheckKind.Command)

@@ -19,6 +19,7 @@ internal sealed class ServiceUnitReconciler(
     ServiceProbe probe,
     RollingDeploy rolling,
     BlueGreenDeploy blueGreen,
+    CanaryDeploy canary,
     Rollouts rollouts,
     FailedDeployments failures,
     UnitReporter reporter,
@@ -54,15 +55,13 @@ internal sealed class ServiceUnitReconciler(
     /// <summary>Why a deploy of this service is in place whatever its strategy says; null when the strategy runs as configured.</summary>
     public static string? StrategyNotice(ServiceSpec spec) => spec.Version is null || !DeploysInPlaceInstead(spec.Strategy)
         ? null
-        : spec.Strategy.Type == StrategyKind.BlueGreen
-            ? "Strategy BlueGreen needs strategy.cloneIp (the clone's address for the upstream): versions are deployed in place (Rolling)."
-            : $"Strategy {spec.Strategy.Type} is not implemented yet: versions are deployed in place (Rolling).";
+        : $"Strategy {spec.Strategy.Type} needs strategy.cloneIp (the clone's address for the upstream): versions are deployed in place (Rolling).";
 
-    /// <summary>Canary until issue 6 builds it, and BlueGreen without a known clone address.</summary>
+    /// <summary>BlueGreen and Canary without a known clone address.</summary>
     private static bool DeploysInPlaceInstead(StrategySpec strategy) => strategy.Type switch
     {
         StrategyKind.Rolling => false,
-        StrategyKind.BlueGreen => strategy.CloneIp is null,
+        StrategyKind.BlueGreen or StrategyKind.Canary => strategy.CloneIp is null,
         _ => true,
     };
 
@@ -176,13 +175,14 @@ internal sealed class ServiceUnitReconciler(
     }
 
     /// <summary>
-    /// The one place a strategy chooses how a version is deployed. BlueGreen releases through a temporary clone
-    /// when its address is known; otherwise, and for Canary until issue 6 builds it, versions deploy in place like Rolling, and status says so (<see cref="StrategyNotice"/>).
+    /// The one place a strategy chooses how a version is deployed. BlueGreen and Canary release through a temporary
+    /// clone when its address is known and reached apart from the original; otherwise versions deploy in place like
+    /// Rolling, and status says so (<see cref="StrategyNotice"/>).
     /// </summary>
     private Task<DeployOutcome> DeployWithStrategyAsync(ServiceDeployment deployment, Desired desired, CancellationToken cancellationToken)
     {
         var strategy = deployment.Spec.Strategy.Type;
-        var inPlace = DeploysInPlaceInstead(deployment.Spec.Strategy) || (strategy == StrategyKind.BlueGreen && !blueGreen.Reaches(deployment, desired));
+        var inPlace = DeploysInPlaceInstead(deployment.Spec.Strategy) || (strategy is StrategyKind.BlueGreen or StrategyKind.Canary && !blueGreen.Reaches(deployment, desired));
         if (inPlace)
         {
             Log.StrategyNotImplemented(logger, deployment.Spec.Name.Value, strategy.ToString(), deployment.Rollout.Target);
@@ -193,6 +193,7 @@ internal sealed class ServiceUnitReconciler(
             StrategyKind.Rolling => rolling.DeployAsync(deployment, cancellationToken),
             _ when inPlace => rolling.DeployAsync(deployment, cancellationToken),
             StrategyKind.BlueGreen => blueGreen.DeployAsync(deployment, desired, cancellationToken),
+            StrategyKind.Canary => canary.DeployAsync(deployment, desired, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(deployment), strategy, "Unknown strategy."),
         };
     }

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Zentoria.Reconciler.Analysis;
+using Zentoria.Reconciler.Reconciliation.Rollouts;
+using Zentoria.Reconciler.Reconciliation;
+using Zentoria.Reconciler.State;
+
+namespace Zentoria.Reconciler.Tests.Reconciliation.Rollouts;
+
+internal sealed class CanaryProgressTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public void A_journaled_ladder_reads_back_as_written()
+    {
+        var progress = new CanaryProgress(Now, 1, Now.AddMinutes(10), 2, AnalysisVerdict.Inconclusive, true, "Inconclusive: 3 requests in 1m") { Target = "v1.4.2" };
+
+        var entry = new JournalEntry(UnitKind.Service, "frontend", CanaryProgress.Step, JournalStepState.Intended, "rev", progress.Facts(), Now, null);
+
+        Assert.That(CanaryProgress.From(entry), Is.EqualTo(progress));
+    }
+
+    [Test]
+    public void An_entry_without_its_start_is_not_a_ladder()
+    {
+        var entry = new JournalEntry(UnitKind.Service, "frontend", CanaryProgress.Step, JournalStepState.Intended, "rev", ImmutableSortedDictionary<string, string>.Empty, Now, null);
+
+        Assert.That(CanaryProgress.From(entry), Is.Null);
+    }
+}
