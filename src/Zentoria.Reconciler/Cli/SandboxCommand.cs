@@ -105,8 +105,10 @@ internal static class SandboxCommand
             await using var simulator = await ProxmoxSimulator.StartAsync(new SimulatorOptions { Port = 0, TaskDuration = TaskDuration }, cancellationToken);
             SandboxSeed.Apply(simulator.Cluster, desired);
             await using var guests = new SimulatedGuests(TimeProvider.System);
+            guests.Follow(simulator.Cluster);
             SandboxSeed.ApplyGuests(guests, desired, SandboxScenarios.ByName[parseResult.GetValue(scenario)!]);
             await guests.StartServicesAsync(cancellationToken);
+            SandboxGuests.RouteToOriginals(guests, desired);
             await say.WriteLineAsync($"Sandbox: a simulated Proxmox VE node at {simulator.BaseUrl} (in this process; its token is not shown).");
 
             var proxmox = new ProxmoxClientOptions { BaseUrl = simulator.BaseUrl, ApiToken = simulator.Token };

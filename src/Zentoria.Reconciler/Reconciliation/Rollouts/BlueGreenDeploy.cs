@@ -40,6 +40,9 @@ internal sealed class BlueGreenDeploy(
     public const string DestroyCloneAction = "destroy-clone";
     public const string StatusPhase = "BlueGreen";
 
+    /// <summary>The snapshot a clone is made from; not <see cref="SnapshotNames.Prefix"/>, so pruning never counts it.</summary>
+    public const string CloneSource = "bluegreen-clone-source";
+
     /// <summary>More than the longest release (nine steps) plus the checks between them; bounds one call.</summary>
     private const int MaxSteps = 32;
 
@@ -162,13 +165,19 @@ internal sealed class BlueGreenDeploy(
         var (original, clone) = (sides.Original.Container, sides.Temporary.Container);
         return runner.RunAsync(sides.Original.Action(CloneAction, $"CT {original.VmId.Value}", $"CT {clone.VmId.Value}"), token => ProxmoxOutcome.Guard(async () =>
         {
+            // Proxmox makes a full clone of a running container only from a snapshot. One left by an interrupted
+            // clone is stale, so it is taken afresh, and dropped once the clone exists.
+            await DropCloneSourceAsync(original, token);
+            await client.Tasks.WaitAsync(await client.Snapshots.CreateAsync(original.Node, original.VmId, CloneSource, token, "Taken by zentoria-reconciler as the source of a blue/green clone; deleted once the clone exists."), token);
             var request = new ContainerCloneRequest
             {
                 NewId = clone.VmId,
                 Hostname = clone.Hostname,
                 Description = $"Temporary blue/green clone of {sides.Original.Spec.Name.Value} for {sides.Original.Rollout.Target}, made by zentoria-reconciler.",
+                SnapshotName = CloneSource,
             };
             await client.Tasks.WaitAsync(await client.Containers.CloneAsync(original.Node, original.VmId, request, token), token);
+            await DropCloneSourceAsync(original, token);
 
             // The clone's own net0 (its own MAC) with the strategy's address, so the two sides never share one.
             var config = await client.Config.GetAsync(clone.Node, clone.VmId, token);
@@ -176,6 +185,14 @@ internal sealed class BlueGreenDeploy(
             await client.Config.UpdateAsync(clone.Node, clone.VmId, new ContainerConfigUpdate { Set = new Dictionary<string, string> { ["net0"] = net0 } }, token);
             return ReconcileResult.Succeeded;
         }), cancellationToken);
+    }
+
+    private async Task DropCloneSourceAsync(ContainerSpec original, CancellationToken cancellationToken)
+    {
+        if ((await client.Snapshots.ListAsync(original.Node, original.VmId, cancellationToken)).Any(s => s.Name == CloneSource))
+        {
+            await client.Tasks.WaitAsync(await client.Snapshots.DeleteAsync(original.Node, original.VmId, CloneSource, cancellationToken), cancellationToken);
+        }
     }
 
     private Task<ReconcileResult> ProxmoxStepAsync(ServiceDeployment clone, string action, string? before, string? after, Func<CancellationToken, Task<Upid>> start, CancellationToken cancellationToken) =>
