@@ -121,6 +121,7 @@ internal static class ReconcilerWiring
         services.AddSingleton<UpstreamWriter>();
         services.AddSingleton<BlueGreenObserver>();
         services.AddSingleton<BlueGreenDeploy>();
+        services.AddSingleton<ReleaseClock>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ServiceUnitReconciler>();
         services.AddSingleton<ServiceRetry>();
