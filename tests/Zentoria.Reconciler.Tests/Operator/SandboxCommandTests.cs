@@ -51,6 +51,14 @@ internal sealed partial class SandboxCommandTests
             {
                 Assert.That((service.GetProperty("sync").GetString(), service.GetProperty("health").GetString()), Is.EqualTo(("Synced", "Healthy")), service.ToString());
             }
+
+            // mcp-gateway is released blue/green through its clone CT 411, which is gone afterwards.
+            var gateway = units.Single(u => u.GetProperty("kind").GetString() == "Service" && u.GetProperty("name").GetString() == "mcp-gateway");
+            var rollout = gateway.GetProperty("rollout");
+            Assert.That((rollout.GetProperty("strategy").GetString(), rollout.GetProperty("phase").GetString(), rollout.GetProperty("version").GetString()), Is.EqualTo(("BlueGreen", "Succeeded", "v1.4.2")));
+            var actions = File.ReadAllLines(folder.File("state/audit.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
+                .Where(a => a.GetProperty("unit").GetString() == "mcp-gateway").Select(a => a.GetProperty("action").GetString()).ToList();
+            Assert.That(actions.SkipWhile(a => a != "clone"), Is.EqualTo(new[] { "clone", "start-clone", "deploy-clone", "switch-upstream", "deploy", "switch-upstream", "destroy-clone" }));
         });
     }
 

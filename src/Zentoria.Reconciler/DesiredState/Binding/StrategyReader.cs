@@ -34,11 +34,6 @@ internal static class StrategyReader
             return new StrategySpec(type, cloneVmid is { } guess ? new VmId(guess) : null, cloneIp, steps, interval ?? TimeSpan.Zero);
         }
 
-        if (deadline == TimeSpan.Zero)
-        {
-            strategy.Error("progressDeadline", "a release needs some time; give a duration longer than 0, such as 10m");
-        }
-
         if (keepClone is not null && type == StrategyKind.Canary)
         {
             strategy.Error("keepClone", "only a BlueGreen strategy keeps its clone");

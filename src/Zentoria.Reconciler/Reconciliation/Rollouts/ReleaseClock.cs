@@ -13,8 +13,8 @@ internal sealed class ReleaseClock(Journal journal, TimeProvider time)
 {
     public const string Step = "release";
 
-    private const string TargetFact = "target";
-    private const string StartedFact = "started";
+    public const string TargetFact = "target";
+    public const string StartedFact = "started";
     private const string IdleFact = "cloneIdleSince";
 
     /// <summary>When the release of <paramref name="target"/> started: journaled now if it was not, or if it was for another target.</summary>
