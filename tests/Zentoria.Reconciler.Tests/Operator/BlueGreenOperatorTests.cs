@@ -130,6 +130,7 @@ internal sealed partial class BlueGreenOperatorTests
         await using var stack = await StartAsync();
 
         await InterruptedAfterAsync(stack, steps);
+        var taken = BlueGreenActions(stack);
         var interrupted = await ServingSideAsync(stack);
         await stack.Operator.RestartAsync();
         await stack.PassAsync();
@@ -139,7 +140,8 @@ internal sealed partial class BlueGreenOperatorTests
         var end = await ServingSideAsync(stack);
         Assert.Multiple(() =>
         {
-            Assert.That(BlueGreenActions(stack).Take(steps), Is.EqualTo(Release.Take(steps)), "the interruption came after that many steps");
+            Assert.That(taken, Is.EqualTo(Release.Take(steps)), "the first operator stopped after that many steps");
+            Assert.That(BlueGreenActions(stack).Skip(steps), Is.EqualTo(Release.Skip(steps)), "the rebuilt one took the rest, each once");
             Assert.That(interrupted.Healthy, Is.True, $"after {steps} steps the upstream names {interrupted.Server}, which does not serve");
             Assert.That((unit.Sync, unit.Health), Is.EqualTo((SyncStatus.Synced, HealthStatus.Healthy)), unit.Message);
             Assert.That(stack.Operator.Simulator.Cluster.FindContainer(CloneVmId), Is.Null, "no orphaned clone");
