@@ -92,8 +92,12 @@ internal sealed class SimulatedGuests(TimeProvider time) : IGuestShellProvider, 
         }
     }
 
+    /// <remarks>
+    /// Without a followed cluster there is no clone to simulate: a clone's endpoint is then the original's, so the
+    /// operator sees it cannot tell the two apart and deploys in place.
+    /// </remarks>
     public ServiceEndpoint? EndpointOf(ContainerSpec container, ServiceSpec service) =>
-        clones.TryGetValue(container.Name.Value, out var clone) ? clone.Service.Endpoint : Service(service.Name.Value)?.Endpoint;
+        Volatile.Read(ref cluster) is not null && clones.TryGetValue(container.Name.Value, out var clone) ? clone.Service.Endpoint : Service(service.Name.Value)?.Endpoint;
 
     public async ValueTask DisposeAsync()
     {
