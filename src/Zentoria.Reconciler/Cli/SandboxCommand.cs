@@ -122,6 +122,9 @@ internal static class SandboxCommand
             }
 
             options.Scheduling.Interval = Interval;
+
+            // Guests answer only once their container runs, so a service waits for its dependencies' containers to start.
+            options.Scheduling.DependencyRequeue = TimeSpan.FromSeconds(1);
             await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(source, Environment), proxmox, guests));
             var observer = host.Services.GetRequiredService<LiveObserver>();
             var live = await observer.ObserveAsync(desired, cancellationToken);
@@ -129,7 +132,8 @@ internal static class SandboxCommand
             await say.WriteAsync(SandboxSummary.Services(guests.All));
             foreach (var proxy in desired.Services.Where(p => desired.Services.Any(s => s.Route?.Proxy == p.Name)))
             {
-                await say.WriteAsync(SandboxSummary.Routes(proxy.Name.Value, guests.Service(proxy.Name.Value)?.Endpoint, SandboxNginx.UpstreamsOf(desired, proxy).Select(u => u.Upstream)));
+                var routed = desired.Services.Where(s => s.Route?.Proxy == proxy.Name).OrderBy(s => s.Strategy.CloneIp is null).Select(s => s.Route!.Upstream);
+                await say.WriteAsync(SandboxSummary.Routes(proxy.Name.Value, guests.Service(proxy.Name.Value)?.Endpoint, routed));
             }
 
             var time = host.Services.GetRequiredService<TimeProvider>();

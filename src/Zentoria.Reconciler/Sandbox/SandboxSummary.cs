@@ -43,9 +43,10 @@ internal static class SandboxSummary
     }
 
     /// <summary>Where to send requests through the simulated NGINX, to see which side of a release answers.</summary>
+    /// <param name="upstreams">The upstreams, the one to show in the example first.</param>
     public static string Routes(string proxy, ServiceEndpoint? endpoint, IEnumerable<string> upstreams)
     {
-        var names = upstreams.Order(StringComparer.Ordinal).ToList();
+        var names = upstreams.ToList();
         return endpoint is null || names.Count == 0 ? "" :
             $"The simulated NGINX ({proxy}) routes /<upstream>/ by the operator's upstream files ({string.Join(", ", names)}): curl -i http://{endpoint}/{names[0]}/health shows the version and, in X-Upstream-Addr, the side that answered.{Environment.NewLine}";
     }
