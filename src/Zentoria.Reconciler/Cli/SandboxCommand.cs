@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Guests.Simulated;
 using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Planning;
@@ -132,7 +133,7 @@ internal static class SandboxCommand
             await say.WriteAsync(SandboxSummary.Services(guests.All));
             foreach (var proxy in desired.Services.Where(p => desired.Services.Any(s => s.Route?.Proxy == p.Name)))
             {
-                var routed = desired.Services.Where(s => s.Route?.Proxy == proxy.Name).OrderBy(s => s.Strategy.CloneIp is null).Select(s => s.Route!.Upstream);
+                var routed = desired.Services.Where(s => s.Route?.Proxy == proxy.Name).OrderBy(s => s.Strategy.Type != StrategyKind.BlueGreen).Select(s => s.Route!.Upstream);
                 await say.WriteAsync(SandboxSummary.Routes(proxy.Name.Value, guests.Service(proxy.Name.Value)?.Endpoint, routed));
             }
 
