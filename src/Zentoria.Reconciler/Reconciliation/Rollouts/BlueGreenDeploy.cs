@@ -59,8 +59,9 @@ internal sealed class BlueGreenDeploy(
     ];
 
     /// <summary>
-    /// False when this environment cannot tell the clone apart from the original (both answer at one endpoint, as the
-    /// sandbox's simulated guests do today): a switch would then move nothing, so the caller deploys in place instead.
+    /// False when this environment cannot tell the clone apart from the original (both answer at one endpoint, as
+    /// simulated guests that follow no simulated cluster do): a switch would then move nothing, so the caller deploys
+    /// in place instead.
     /// </summary>
     public bool Reaches(ServiceDeployment deployment, Desired desired) =>
         BlueGreenSides.Of(deployment, desired, probe).Sides is not { } sides
