@@ -112,7 +112,7 @@ internal sealed partial class BlueGreenOperatorTests
             Assert.That(stack.Audit(Gateway).Select(a => a.GetProperty("action").GetString()), Has.None.EqualTo(BlueGreenDeploy.SwitchAction), "traffic never moved");
             Assert.That(stack.Failures.Find(Gateway, Wanted, stack.Operator.Desired.Revision), Is.Not.Null);
             Assert.That(metrics, Does.Contain("zentoria_rollouts_total{service=\"mcp-gateway\",strategy=\"BlueGreen\",result=\"rolled_back\"} 1"));
-            Assert.That(metrics, Does.Contain("zentoria_rollbacks_total{service=\"mcp-gateway\",reason=\"deploy\"} 1"));
+            Assert.That(metrics, Does.Contain("zentoria_rollbacks_total{service=\"mcp-gateway\",reason=\"health\"} 1"), "installed, then unhealthy");
             Assert.That(Notifications(stack, NotificationKind.RolloutRolledBack), Has.Count.EqualTo(1));
             Assert.That(unit.Rollout?.Phase, Is.EqualTo(nameof(RolloutPhase.Failed)));
         });

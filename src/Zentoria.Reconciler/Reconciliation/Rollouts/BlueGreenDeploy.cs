@@ -266,7 +266,7 @@ internal sealed class BlueGreenDeploy(
         Log.BlueGreenFails(logger, original.Spec.Name.Value, version, failed.Message);
         if (rollout.Phase == ServiceRolloutPhase.Deploying)
         {
-            metrics.RolledBack(original.Spec.Name, RollbackReason.Deploy);
+            metrics.RolledBack(original.Spec.Name, VersionInstaller.FailedItsChecks(failed, version) ? RollbackReason.Health : RollbackReason.Deploy);
             rollouts.Record(original.Unit, original.Revision, rollout with { Phase = ServiceRolloutPhase.RollingBack, Failure = failed.Message });
         }
 
