@@ -206,6 +206,24 @@ internal sealed partial class BlueGreenOperatorTests
     }
 
     [Test]
+    public async Task An_abort_made_before_the_release_began_is_dropped_and_the_release_completes()
+    {
+        await using var stack = await StartAsync();
+        var requests = stack.Operator.Host.Services.GetRequiredService<RolloutRequests>();
+        requests.Request(new RolloutRequest(Gateway, RolloutRequestKind.Abort, "test", DateTimeOffset.UtcNow.AddDays(-1)));
+
+        await stack.PassAsync();
+
+        var unit = stack.Operator.Service(Gateway);
+        Assert.Multiple(() =>
+        {
+            Assert.That((unit.Sync, unit.Health), Is.EqualTo((SyncStatus.Synced, HealthStatus.Healthy)), unit.Message);
+            Assert.That(stack.Guests.Service(Gateway)!.Version, Is.EqualTo(Wanted));
+            Assert.That(requests.Find(Gateway), Is.Null, "the stale request is gone");
+        });
+    }
+
+    [Test]
     public async Task A_kept_clone_stays_after_the_release_until_a_promote_request_ends_the_delay()
     {
         await using var stack = await StartAsync(edit: op => op.Edit(StackFile, "strategy: { cloneIp: 127.0.2.211/8 }", "strategy: { cloneIp: 127.0.2.211/8, keepClone: 1h }"));

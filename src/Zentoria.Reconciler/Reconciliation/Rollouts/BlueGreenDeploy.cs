@@ -87,7 +87,7 @@ internal sealed class BlueGreenDeploy(
             }
 
             var rollout = rollouts.Unfinished(deployment.Unit) ?? deployment.Rollout;
-            var request = requests.Find(deployment.Spec.Name.Value);
+            var request = RequestFor(deployment, rollout);
             var facts = FactsOf(sides, rollout, view, checks, request);
             var decision = BlueGreenRelease.Decide(facts);
             Report(sides, view, decision, rollout, facts.ReleaseStartedAt);
@@ -153,6 +153,24 @@ internal sealed class BlueGreenDeploy(
                     ? Withdrawn(sides, rollout, view, decision.Reason)
                     : DeployOutcome.Interrupted(ReconcileResult.Transient($"Blue/green {decision.Phase}: {decision.Reason}."));
         }
+    }
+
+    /// <summary>The request made for this release; one made before it began asked about another and is dropped unheeded.</summary>
+    private RolloutRequest? RequestFor(ServiceDeployment deployment, Rollout rollout)
+    {
+        var service = deployment.Spec.Name.Value;
+        if (requests.Find(service) is not { } request)
+        {
+            return null;
+        }
+
+        if (request.At >= clock.StartedAt(deployment.Unit, deployment.Revision, rollout.Target))
+        {
+            return request;
+        }
+
+        requests.Clear(service);
+        return null;
     }
 
     private BlueGreenFacts FactsOf(BlueGreenSides sides, Rollout rollout, BlueGreenView view, HealthMemo checks, RolloutRequest? request)
