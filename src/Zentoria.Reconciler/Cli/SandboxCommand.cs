@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Guests.Simulated;
 using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Planning;
@@ -51,9 +52,11 @@ internal static class SandboxCommand
 
             The simulator starts with the seven containers of the stack, drifted on purpose (CT 443 stopped, CT 441
             with half its memory, CT 444 missing), and simulated guests whose services answer /health over HTTP on
-            loopback: mcp-gateway runs v1.4.1 instead of v1.4.2, and the flags file has websocket-compression at
-            25 % instead of 50 %. The operator finds the drift, fixes it (deploying v1.4.2 in place), prints a summary,
-            and keeps running with /metrics and /status on loopback until Ctrl+C. Edit desired-state/environments/sandbox/
+            loopback while their container runs: mcp-gateway runs v1.4.1 instead of v1.4.2, and the flags file has
+            websocket-compression at 25 % instead of 50 %. The operator finds the drift and fixes it: mcp-gateway is
+            released blue/green (clone CT 411 at 127.0.2.211, v1.4.2 deployed and checked there, the simulated NGINX
+            switched to it, CT 441 updated, switched back, the clone destroyed). It prints a summary, and keeps running
+            with /metrics and /status on loopback until Ctrl+C. Edit desired-state/environments/sandbox/
             and watch it converge again within seconds. Nothing leaves this machine.
             With --source git --repo <path or url> --branch main --path desired-state the sandbox follows a git
             repository instead (fetched every 5 s, or at once on a signed POST /webhook/git) and status shows the
@@ -107,8 +110,10 @@ internal static class SandboxCommand
             await using var simulator = await ProxmoxSimulator.StartAsync(new SimulatorOptions { Port = 0, TaskDuration = TaskDuration }, cancellationToken);
             SandboxSeed.Apply(simulator.Cluster, desired);
             await using var guests = new SimulatedGuests(TimeProvider.System);
+            guests.Follow(simulator.Cluster);
             SandboxSeed.ApplyGuests(guests, desired, SandboxScenarios.ByName[parseResult.GetValue(scenario)!]);
             await guests.StartServicesAsync(cancellationToken);
+            SandboxGuests.RouteToOriginals(guests, desired);
             await say.WriteLineAsync($"Sandbox: a simulated Proxmox VE node at {simulator.BaseUrl} (in this process; its token is not shown).");
 
             var proxmox = new ProxmoxClientOptions { BaseUrl = simulator.BaseUrl, ApiToken = simulator.Token };
@@ -120,11 +125,19 @@ internal static class SandboxCommand
             }
 
             options.Scheduling.Interval = Interval;
+
+            // Guests answer only once their container runs, so a service waits for its dependencies' containers to start.
+            options.Scheduling.DependencyRequeue = TimeSpan.FromSeconds(1);
             await using var host = OperatorHost.Build(options, services => ReconcilerWiring.Add(services, new DesiredStateSource(source, Environment), proxmox, guests));
             var observer = host.Services.GetRequiredService<LiveObserver>();
             var live = await observer.ObserveAsync(desired, cancellationToken);
             await say.WriteAsync(SandboxSummary.Found(Planner.Plan(desired, live), desired.Containers.Length, live.Containers.Length));
             await say.WriteAsync(SandboxSummary.Services(guests.All));
+            foreach (var proxy in desired.Services.Where(p => desired.Services.Any(s => s.Route?.Proxy == p.Name)))
+            {
+                var routed = desired.Services.Where(s => s.Route?.Proxy == proxy.Name).OrderBy(s => s.Strategy.Type != StrategyKind.BlueGreen).Select(s => s.Route!.Upstream);
+                await say.WriteAsync(SandboxSummary.Routes(proxy.Name.Value, guests.Service(proxy.Name.Value)?.Endpoint, routed));
+            }
 
             var time = host.Services.GetRequiredService<TimeProvider>();
             var started = time.GetTimestamp();

@@ -15,5 +15,13 @@ internal sealed record StrategySpec(
 {
     public static readonly ImmutableArray<int> DefaultCanarySteps = [5, 25, 100];
 
+    public static readonly TimeSpan DefaultProgressDeadline = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a blue/green or canary release may take before it is rolled back (reason <c>deadline</c>); default 10 minutes.</summary>
+    public TimeSpan ProgressDeadline { get; init; } = DefaultProgressDeadline;
+
+    /// <summary>How long a blue/green clone is kept after traffic left it for good; default 0 (destroyed at once).</summary>
+    public TimeSpan KeepClone { get; init; }
+
     public static readonly StrategySpec Rolling = new(StrategyKind.Rolling, null, null, [], TimeSpan.Zero);
 }

@@ -122,6 +122,7 @@ internal static class ReconcilerWiring
         services.AddSingleton<BlueGreenObserver>();
         services.AddSingleton<BlueGreenDeploy>();
         services.AddSingleton<CanaryDeploy>();
+        services.AddSingleton<ReleaseClock>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ServiceUnitReconciler>();
         services.AddSingleton<ServiceRetry>();

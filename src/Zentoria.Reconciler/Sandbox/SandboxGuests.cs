@@ -3,6 +3,8 @@ using System.Text;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Guests;
 using Zentoria.Reconciler.Guests.Simulated;
+using Zentoria.Reconciler.Reconciliation.Rollouts;
+using Zentoria.Reconciler.Routing;
 
 namespace Zentoria.Reconciler.Sandbox;
 
@@ -17,7 +19,11 @@ internal static class SandboxGuests
 
     public static string VersionFile(string service) => $"/opt/zentoria/{service}/VERSION";
 
-    /// <summary>Puts every service of <paramref name="desired"/> into its container at the version <paramref name="versionOf"/> gives.</summary>
+    /// <summary>
+    /// Puts every service of <paramref name="desired"/> into its container at the version <paramref name="versionOf"/>
+    /// gives, with a temporary clone for each service whose strategy has <c>cloneVmid</c> and <c>cloneIp</c>; the
+    /// proxies route requests by the operator's upstream files (<see cref="SandboxNginxRouter"/>).
+    /// </summary>
     public static void AddServices(SimulatedGuests guests, Desired desired, Func<ServiceSpec, string?> versionOf)
     {
         foreach (var service in desired.Services)
@@ -28,20 +34,57 @@ internal static class SandboxGuests
             }
 
             var version = versionOf(service);
-            guests.AddService(container, service, version);
+            var added = guests.AddService(container, service, version);
             var shell = guests.Shell(container.Name.Value);
             if (version is not null)
             {
                 shell.Seed(VersionFile(service.Name.Value), Encoding.UTF8.GetBytes(version + "\n"));
             }
 
-            shell.Handle(DeployScript, arguments => Deploy(guests, shell, arguments));
-            shell.Handle("npx", Migrate);
+            Teach(guests, shell);
             if (desired.Services.Any(s => s.Route?.Proxy == service.Name))
             {
-                SandboxNginx.Teach(shell, SandboxNginx.FilesOf(desired, service));
+                var router = new SandboxNginxRouter(shell, SandboxNginx.UpstreamsOf(desired, service), guests.Time);
+                SandboxNginx.Teach(shell, SandboxNginx.FilesOf(desired, service), router);
+                added.OtherPaths = router.ForwardAsync;
+            }
+
+            if (service.Strategy is { CloneVmId: not null, CloneIp: not null } strategy)
+            {
+                var clone = BlueGreenSides.CloneOf(container, strategy);
+                guests.AddClone(clone, service);
+                Teach(guests, guests.Shell(clone.Name.Value));
             }
         }
+    }
+
+    /// <summary>
+    /// Gives every routed service without an upstream file one that sends all its traffic to its own container, as
+    /// a stack that ran before the operator would have; call once the services answer (their ports are known then).
+    /// </summary>
+    public static void RouteToOriginals(SimulatedGuests guests, Desired desired)
+    {
+        foreach (var service in desired.Services)
+        {
+            if (UpstreamTarget.For(desired, service) is not { } target || desired.FindContainer(service.Container) is not { } container
+                || guests.EndpointOf(container, service) is not { } endpoint)
+            {
+                continue;
+            }
+
+            var proxy = guests.Shell(target.ProxyContainer.Value);
+            var routing = UpstreamRouting.All(target.Upstream, UpstreamPool.Stable, new UpstreamEndpoint(endpoint.Address, endpoint.Port));
+            if (proxy.Find(target.File) is null && UpstreamFile.Render(routing, service.Name).Content is { } content)
+            {
+                proxy.Seed(target.File, content);
+            }
+        }
+    }
+
+    private static void Teach(SimulatedGuests guests, SimulatedGuestShell shell)
+    {
+        shell.Handle(DeployScript, arguments => Deploy(guests, shell, arguments));
+        shell.Handle("npx", Migrate);
     }
 
     private static GuestCommandResult Deploy(SimulatedGuests guests, SimulatedGuestShell shell, ImmutableArray<string> arguments)

@@ -1,4 +1,5 @@
 using System.Text;
+using Zentoria.Reconciler.Guests;
 using Zentoria.Reconciler.Guests.Simulated;
 using Zentoria.Reconciler.Planning;
 using Zentoria.Reconciler.Status;
@@ -41,6 +42,15 @@ internal static class SandboxSummary
         return shown.Count == 0 ? "" : $"Simulated services answer their health checks on loopback: {string.Join(", ", shown)}.{Environment.NewLine}";
     }
 
+    /// <summary>Where to send requests through the simulated NGINX, to see which side of a release answers.</summary>
+    /// <param name="upstreams">The upstreams, the one to show in the example first.</param>
+    public static string Routes(string proxy, ServiceEndpoint? endpoint, IEnumerable<string> upstreams)
+    {
+        var names = upstreams.ToList();
+        return endpoint is null || names.Count == 0 ? "" :
+            $"The simulated NGINX ({proxy}) routes /<upstream>/ by the operator's upstream files ({string.Join(", ", names)}): curl -i http://{endpoint}/{names[0]}/health shows the version and, in X-Upstream-Addr, the side that answered.{Environment.NewLine}";
+    }
+
     public static string Finished(string outcome, TimeSpan elapsed, StatusSnapshot snapshot, int containerStepsLeft)
     {
         var containers = snapshot.Units.Where(u => u.Kind == "Container").ToList();
@@ -52,6 +62,12 @@ internal static class SandboxSummary
         foreach (var failed in services.Where(u => u.Health == HealthStatus.Degraded))
         {
             text.AppendLine($"  Service {failed.Name} is {failed.Health} ({failed.Phase}): {failed.Message}");
+        }
+
+        foreach (var released in services.Where(u => u.Rollout is not null))
+        {
+            var rollout = released.Rollout!;
+            text.AppendLine($"  Service {released.Name}: {rollout.Strategy} release of {rollout.Version} {rollout.Phase}; traffic {rollout.StableWeight} % on its own container, {rollout.CanaryWeight} % on the clone.");
         }
 
         return text.ToString();

@@ -74,6 +74,7 @@ internal sealed class ShippedDesiredStateTests
         Assert.That(gateway.DependsOn, Is.EqualTo(new[] { new ServiceName("postgres"), new ServiceName("redis") }));
         Assert.That(frontend.Strategy.Steps, Is.EqualTo(new[] { 5, 25, 100 }));
         Assert.That(frontend.Strategy.Interval, Is.EqualTo(TimeSpan.FromMinutes(10)));
+        Assert.That((gateway.Strategy.ProgressDeadline, gateway.Strategy.KeepClone), Is.EqualTo((TimeSpan.FromMinutes(10), TimeSpan.Zero)), "the defaults");
         Assert.That(desired.Environment.Approval.Required, Is.True);
         Assert.That(desired.Environment.Windows.Single().Duration, Is.EqualTo(TimeSpan.FromHours(3)));
     }

@@ -29,16 +29,19 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     private ProxmoxClientOptions proxmox = null!;
     private TimeProvider? clock;
     private IGuestShellProvider? shells;
+    private Action<OperatorOptions>? configure;
 
-    private OperatorOnSimulator()
-    {
-    }
+    private OperatorOnSimulator() =>
+        Logs = new FakeLogCollector(Microsoft.Extensions.Options.Options.Create(new FakeLogCollectorOptions { OutputSink = line => OnLog?.Invoke(line) }));
 
     public ProxmoxSimulator Simulator { get; private set; } = null!;
 
     public OperatorHost Host { get; private set; } = null!;
 
-    public FakeLogCollector Logs { get; } = new();
+    public FakeLogCollector Logs { get; }
+
+    /// <summary>Sees every log line as the operator writes it, on the operator's thread: a test's hook into a pass.</summary>
+    public Action<string>? OnLog { get; set; }
 
     public string DesiredRoot => folder.File("desired-state");
 
@@ -52,9 +55,10 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     /// <param name="edit">Changes the copied desired state before anything reads it.</param>
     /// <param name="time">The operator's clock (the simulator keeps real time, so its tasks end by themselves).</param>
     /// <param name="guests">The guest shells flag sets are read and written through; null leaves them "NotManaged".</param>
-    public static async Task<OperatorOnSimulator> StartAsync(Action<SimulatedCluster, Desired>? seed = null, Action<OperatorOnSimulator>? edit = null, TimeProvider? time = null, IGuestShellProvider? guests = null)
+    /// <param name="options">Changes the operator's options (a webhook target, say) before each host is built.</param>
+    public static async Task<OperatorOnSimulator> StartAsync(Action<SimulatedCluster, Desired>? seed = null, Action<OperatorOnSimulator>? edit = null, TimeProvider? time = null, IGuestShellProvider? guests = null, Action<OperatorOptions>? options = null)
     {
-        var harness = new OperatorOnSimulator();
+        var harness = new OperatorOnSimulator { configure = options };
         Copy(Path.Join(RepositoryRoot.Path, "desired-state"), harness.DesiredRoot);
         edit?.Invoke(harness);
         harness.Simulator = await ProxmoxSimulator.StartAsync(new SimulatorOptions { Port = 0, TaskDuration = TimeSpan.FromMilliseconds(50) }, CancellationToken.None);
@@ -87,6 +91,7 @@ internal sealed class OperatorOnSimulator : IAsyncDisposable
     private OperatorHost BuildHost()
     {
         var options = new OperatorOptions { Environment = Environment, Http = { Port = 0 }, State = { Directory = StateFolder } };
+        configure?.Invoke(options);
         return OperatorHost.Build(options, services =>
         {
             ReconcilerWiring.Add(services, new DesiredStateSource(DesiredRoot, Environment), proxmox, shells);

@@ -36,7 +36,12 @@ internal sealed class ServiceStack : IAsyncDisposable
     /// <param name="behind">The service that starts at <see cref="Previous"/>; null starts every one at its desired version.</param>
     /// <param name="edit">Changes the copied desired state before anything reads it.</param>
     /// <param name="prepare">Adjusts the guests (breaks a release, say) before their services start answering.</param>
-    public static async Task<ServiceStack> StartAsync(string? behind = Orchestrator, Action<OperatorOnSimulator>? edit = null, Action<SimulatedGuests>? prepare = null)
+    /// <param name="follow">
+    /// Guests answer only while their container runs in the simulator, clones included, and every route starts on its
+    /// service's own container (as in the sandbox); blue/green needs it.
+    /// </param>
+    /// <param name="options">Changes the operator's options before each host is built.</param>
+    public static async Task<ServiceStack> StartAsync(string? behind = Orchestrator, Action<OperatorOnSimulator>? edit = null, Action<SimulatedGuests>? prepare = null, bool follow = false, Action<OperatorOptions>? options = null)
     {
         var guests = new SimulatedGuests(TimeProvider.System);
         var op = await OperatorOnSimulator.StartAsync(
@@ -46,10 +51,21 @@ internal sealed class ServiceStack : IAsyncDisposable
                 copy.Edit(StackFile, "retries: 3", "retries: 1");
                 edit?.Invoke(copy);
             },
-            guests: guests);
+            guests: guests,
+            options: options);
         SandboxGuests.AddServices(guests, op.Desired, s => s.Version is null ? null : s.Name.Value == behind ? Previous : s.Version);
         prepare?.Invoke(guests);
+        if (follow)
+        {
+            guests.Follow(op.Simulator.Cluster);
+        }
+
         await guests.StartServicesAsync(CancellationToken.None);
+        if (follow)
+        {
+            SandboxGuests.RouteToOriginals(guests, op.Desired);
+        }
+
         return new ServiceStack(op, guests);
     }
 

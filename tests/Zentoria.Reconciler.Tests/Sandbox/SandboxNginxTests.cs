@@ -45,6 +45,43 @@ internal sealed class SandboxNginxTests
         });
     }
 
+    [Test]
+    public void The_simulated_nginx_shares_requests_by_weight_with_smooth_round_robin()
+    {
+        var upstream = new SandboxUpstream([new UpstreamServer(UpstreamPool.Stable, new UpstreamEndpoint("127.0.2.241", 3000), 95), new UpstreamServer(UpstreamPool.Canary, new UpstreamEndpoint("127.0.2.211", 3000), 5)]);
+
+        var picks = Enumerable.Range(0, 2000).Select(_ => upstream.Next()!.Pool).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(picks.Count(p => p == UpstreamPool.Canary), Is.EqualTo(100));
+            Assert.That(picks.Take(20).Count(p => p == UpstreamPool.Canary), Is.EqualTo(1), "interleaved, not in a burst");
+        });
+    }
+
+    [Test]
+    public void The_simulated_nginx_routes_by_the_files_it_loaded_at_the_last_reload()
+    {
+        var (shell, _) = Proxy();
+        var router = new SandboxNginxRouter(shell, [("backend", File)], TimeProvider.System);
+        var first = UpstreamFile.Render(UpstreamRouting.All("backend", UpstreamPool.Stable, new UpstreamEndpoint("127.0.2.241", 3000)), new ServiceName("mcp-gateway")).Content!;
+        var second = UpstreamFile.Render(UpstreamRouting.All("backend", UpstreamPool.Canary, new UpstreamEndpoint("127.0.2.211", 3000)), new ServiceName("mcp-gateway")).Content!;
+        shell.Seed(File, first);
+
+        var atStart = router.Loaded["backend"].Next();
+        shell.Seed(File, second);
+        var beforeReload = router.Loaded["backend"].Next();
+        router.Reload();
+        var afterReload = router.Loaded["backend"].Next();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(atStart!.Pool, Is.EqualTo(UpstreamPool.Stable));
+            Assert.That(beforeReload!.Pool, Is.EqualTo(UpstreamPool.Stable), "a written file routes only once NGINX reloads");
+            Assert.That(afterReload!.Pool, Is.EqualTo(UpstreamPool.Canary));
+        });
+    }
+
     private static (SimulatedGuestShell Shell, UpstreamTarget Target) Proxy()
     {
         var shell = new SimulatedGuestShell("nginx", TimeProvider.System);

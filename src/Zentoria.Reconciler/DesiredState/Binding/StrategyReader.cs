@@ -7,8 +7,9 @@ internal static class StrategyReader
 {
     public static readonly TimeSpan DefaultCanaryInterval = TimeSpan.FromMinutes(10);
 
-    private static readonly string[] Keys = ["type", "cloneVmid", "cloneIp", "steps", "interval"];
+    private static readonly string[] Keys = ["type", "cloneVmid", "cloneIp", "steps", "interval", "progressDeadline", "keepClone"];
     private static readonly string[] CloneKeys = ["cloneVmid", "cloneIp"];
+    private static readonly string[] ReleaseKeys = ["progressDeadline", "keepClone"];
     private static readonly string[] CanaryKeys = ["steps", "interval"];
 
     public static StrategySpec Read(MappingReader spec)
@@ -25,10 +26,17 @@ internal static class StrategyReader
         var cloneIp = strategy.String("cloneIp", check: v => v == "dhcp" ? "leave cloneIp out to give the clone a DHCP address" : Formats.CheckCidr(v));
         var steps = strategy.Integers("steps", 1, 100);
         var interval = strategy.Duration("interval");
+        var deadline = strategy.Duration("progressDeadline");
+        var keepClone = strategy.Duration("keepClone");
         if (written is null && strategy.Has("type"))
         {
             // The type is misspelt; which fields belong to it is anyone's guess, so only its own error is shown.
             return new StrategySpec(type, cloneVmid is { } guess ? new VmId(guess) : null, cloneIp, steps, interval ?? TimeSpan.Zero);
+        }
+
+        if (keepClone is not null && type == StrategyKind.Canary)
+        {
+            strategy.Error("keepClone", "only a BlueGreen strategy keeps its clone");
         }
 
         if (type == StrategyKind.Rolling)
@@ -36,6 +44,11 @@ internal static class StrategyReader
             foreach (var key in CloneKeys.Where(strategy.Has))
             {
                 strategy.Error(key, "a Rolling strategy updates in place and has no clone; use BlueGreen or Canary");
+            }
+
+            foreach (var key in ReleaseKeys.Where(strategy.Has))
+            {
+                strategy.Error(key, $"only a BlueGreen or Canary release has a {key}");
             }
         }
 
@@ -46,7 +59,11 @@ internal static class StrategyReader
                 strategy.Error(key, $"only a Canary strategy has {key}");
             }
 
-            return new StrategySpec(type, cloneVmid is { } id ? new VmId(id) : null, cloneIp, [], TimeSpan.Zero);
+            return new StrategySpec(type, cloneVmid is { } id ? new VmId(id) : null, cloneIp, [], TimeSpan.Zero) with
+            {
+                ProgressDeadline = deadline ?? StrategySpec.DefaultProgressDeadline,
+                KeepClone = keepClone ?? TimeSpan.Zero,
+            };
         }
 
         if (strategy.Has("steps") && !IsCanaryLadder(steps))
@@ -59,7 +76,10 @@ internal static class StrategyReader
             cloneVmid is { } clone ? new VmId(clone) : null,
             cloneIp,
             strategy.Has("steps") ? steps : StrategySpec.DefaultCanarySteps,
-            interval ?? DefaultCanaryInterval);
+            interval ?? DefaultCanaryInterval)
+        {
+            ProgressDeadline = deadline ?? StrategySpec.DefaultProgressDeadline,
+        };
     }
 
     private static bool IsCanaryLadder(ImmutableArray<int> steps) =>

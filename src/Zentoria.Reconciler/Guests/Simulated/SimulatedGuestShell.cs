@@ -38,6 +38,28 @@ internal sealed class SimulatedGuestShell(string name, TimeProvider time) : IGue
         }
     }
 
+    /// <summary>Null while the guest answers; otherwise why not (its container is stopped or gone). Null: always answers.</summary>
+    public Func<GuestError?>? Reach { get; init; }
+
+    /// <summary>Replaces every file with <paramref name="other"/>'s, as a clone of its disk would.</summary>
+    public void CopyFilesFrom(SimulatedGuestShell other)
+    {
+        Dictionary<string, SimulatedFile> copied;
+        lock (other.gate)
+        {
+            copied = new Dictionary<string, SimulatedFile>(other.files, StringComparer.Ordinal);
+        }
+
+        lock (gate)
+        {
+            files.Clear();
+            foreach (var (path, file) in copied)
+            {
+                files[path] = file;
+            }
+        }
+    }
+
     /// <summary>Teaches the guest a program: <paramref name="run"/> gets the whole argument list, program first.</summary>
     public void Handle(string program, Func<ImmutableArray<string>, GuestCommandResult> run)
     {
@@ -76,6 +98,11 @@ internal sealed class SimulatedGuestShell(string name, TimeProvider time) : IGue
     public Task<GuestOutcome<GuestCommandResult>> RunAsync(GuestCommand command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (Reach?.Invoke() is { } unreachable)
+        {
+            return Task.FromResult(GuestOutcome<GuestCommandResult>.Failure(unreachable));
+        }
+
         Func<ImmutableArray<string>, GuestCommandResult>? handler;
         lock (gate)
         {
@@ -94,7 +121,7 @@ internal sealed class SimulatedGuestShell(string name, TimeProvider time) : IGue
     public Task<GuestOutcome<GuestFile>> ReadFileAsync(string path, int maxBytes, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (PathError(path) is { } invalid)
+        if ((PathError(path) ?? Reach?.Invoke()) is { } invalid)
         {
             return Task.FromResult(GuestOutcome<GuestFile>.Failure(invalid));
         }
@@ -111,7 +138,7 @@ internal sealed class SimulatedGuestShell(string name, TimeProvider time) : IGue
     public Task<GuestOutcome<GuestFile>> WriteFileAtomicAsync(string path, ReadOnlyMemory<byte> content, UnixFileMode mode, GuestFileOwner? owner, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (PathError(path) is { } invalid)
+        if ((PathError(path) ?? Reach?.Invoke()) is { } invalid)
         {
             return Task.FromResult(GuestOutcome<GuestFile>.Failure(invalid));
         }

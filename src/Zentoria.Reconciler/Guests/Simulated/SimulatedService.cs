@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace Zentoria.Reconciler.Guests.Simulated;
 
@@ -11,8 +12,8 @@ namespace Zentoria.Reconciler.Guests.Simulated;
 /// <remarks>Thread-safe: the HTTP endpoint reads while the guest shell's deploy command writes.</remarks>
 internal sealed class SimulatedService(string name, string container, string? image, string healthPath, string? version)
 {
-    private readonly ConcurrentDictionary<string, bool> broken = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> breaksAfter = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, bool> broken = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, int> breaksAfter = new(StringComparer.Ordinal);
     private string? current = version;
 
     public string Name { get; } = name;
@@ -32,6 +33,18 @@ internal sealed class SimulatedService(string name, string container, string? im
 
     /// <summary>Where the service answers once <see cref="SimulatedServiceHost"/> has bound it; null before.</summary>
     public ServiceEndpoint? Endpoint { get; internal set; }
+
+    /// <summary>Whether the container runs now; a service whose container is stopped or gone does not answer.</summary>
+    public Func<bool> Answers { get; set; } = static () => true;
+
+    /// <summary>What answers paths other than <see cref="HealthPath"/> (the sandbox's NGINX proxies them); null answers 404.</summary>
+    public Func<HttpContext, Task>? OtherPaths { get; set; }
+
+    /// <summary>
+    /// The same service in another container (a temporary clone): its own version, no version until the clone is
+    /// made, and the same releases broken, because a broken release fails wherever it runs.
+    /// </summary>
+    public SimulatedService In(string otherContainer) => new(Name, otherContainer, Image, HealthPath, null) { broken = broken, breaksAfter = breaksAfter };
 
     /// <summary>Makes <paramref name="release"/> fail its health checks whenever it runs.</summary>
     public void MarkBroken(string release) => broken[release] = true;

@@ -60,8 +60,26 @@ internal sealed class SimulatedServiceHost : IAsyncDisposable
     private static Task AnswerAsync(HttpContext context, Dictionary<(string, int), SimulatedService> byEndpoint)
     {
         var local = (context.Connection.LocalIpAddress?.MapToIPv4().ToString() ?? "", context.Connection.LocalPort);
-        if (!byEndpoint.TryGetValue(local, out var service) || context.Request.Path != service.HealthPath)
+        if (!byEndpoint.TryGetValue(local, out var service))
         {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        if (!service.Answers())
+        {
+            // A stopped or destroyed container: the connection drops, as it would with nothing listening.
+            context.Abort();
+            return Task.CompletedTask;
+        }
+
+        if (context.Request.Path != service.HealthPath)
+        {
+            if (service.OtherPaths is { } other)
+            {
+                return other(context);
+            }
+
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Notifications;
@@ -30,6 +31,8 @@ internal sealed class BlueGreenDeploy(
     OperatorMetrics metrics,
     Notifier notifier,
     StatusStore status,
+    ReleaseClock clock,
+    RolloutRequests requests,
     TimeProvider time,
     ILogger<BlueGreenDeploy> logger)
 {
@@ -39,18 +42,26 @@ internal sealed class BlueGreenDeploy(
     public const string SwitchAction = "switch-upstream";
     public const string DestroyCloneAction = "destroy-clone";
     public const string StatusPhase = "BlueGreen";
-    public const string CloneSnapshot = "zentoria-clone";
+
+    /// <summary>The snapshot a clone is made from; not <see cref="SnapshotNames.Prefix"/>, so pruning never counts it.</summary>
+    public const string CloneSource = "bluegreen-clone-source";
 
     /// <summary>More than the longest release (nine steps) plus the checks between them; bounds one call.</summary>
     private const int MaxSteps = 32;
 
-    private static readonly TimeSpan ProgressDeadline = TimeSpan.FromHours(1);
-
     public static readonly string[] ActionNames = [CloneAction, StartCloneAction, DeployCloneAction, SwitchAction, DestroyCloneAction];
 
+    /// <summary>The seed's release, in order: a step's place here is the <see cref="RolloutStatus.StepIndex"/> status shows.</summary>
+    public static readonly BlueGreenStep[] HappyPath =
+    [
+        BlueGreenStep.CreateClone, BlueGreenStep.StartClone, BlueGreenStep.DeployToClone, BlueGreenStep.CheckClone, BlueGreenStep.SwitchToClone,
+        BlueGreenStep.DeployToOriginal, BlueGreenStep.CheckOriginal, BlueGreenStep.SwitchToOriginal, BlueGreenStep.DestroyClone,
+    ];
+
     /// <summary>
-    /// False when this environment cannot tell the clone apart from the original (both answer at one endpoint, as the
-    /// sandbox's simulated guests do today): a switch would then move nothing, so the caller deploys in place instead.
+    /// False when this environment cannot tell the clone apart from the original (both answer at one endpoint, as
+    /// simulated guests that follow no simulated cluster do): a switch would then move nothing, so the caller deploys
+    /// in place instead.
     /// </summary>
     public bool Reaches(ServiceDeployment deployment, Desired desired) =>
         BlueGreenSides.Of(deployment, desired, probe).Sides is not { } sides
@@ -76,13 +87,21 @@ internal sealed class BlueGreenDeploy(
             }
 
             var rollout = rollouts.Unfinished(deployment.Unit) ?? deployment.Rollout;
-            var decision = BlueGreenRelease.Decide(FactsOf(sides, rollout, view, checks));
-            Report(sides, view, decision);
+            var request = RequestFor(deployment, rollout);
+            var facts = FactsOf(sides, rollout, view, checks, request);
+            var decision = BlueGreenRelease.Decide(facts);
+            Report(sides, view, decision, rollout, facts.ReleaseStartedAt);
             if (decision.Fails is { } reason)
             {
                 Log.BlueGreenFails(logger, deployment.Spec.Name.Value, rollout.Target, decision.Reason);
                 metrics.RolledBack(deployment.Spec.Name, reason);
                 rollouts.Record(deployment.Unit, deployment.Revision, rollout with { Phase = ServiceRolloutPhase.RollingBack, Failure = decision.Reason });
+            }
+
+            if (request is { Kind: RolloutRequestKind.Abort } && (decision.Fails is not null || facts.Failed))
+            {
+                // Taken: the release is being reverted, whoever failed it first.
+                requests.Clear(deployment.Spec.Name.Value);
             }
 
             if (await TakeAsync(sides, decision, view, rollout, checks, cancellationToken) is { } outcome)
@@ -125,21 +144,45 @@ internal sealed class BlueGreenDeploy(
             case BlueGreenStep.DestroyClone:
                 return Continue(await ProxmoxStepAsync(clone, DestroyCloneAction, $"CT {sides.CloneVmId.Value}", null, token => client.Containers.DestroyAsync(clone.Container.Node, sides.CloneVmId, token, purge: true, force: true), cancellationToken));
             case BlueGreenStep.Done:
-                return Promoted(original, rollout);
+                return Promoted(sides, rollout, view);
             case BlueGreenStep.Wait:
-                return DeployOutcome.Interrupted(ReconcileResult.After(decision.Wait ?? TimeSpan.FromMinutes(1), decision.Reason));
+                // Released: the original serves the new version; only the kept clone is left, until the delay ends.
+                return new DeployOutcome(DeployOutcomeKind.Deployed, ReconcileResult.After(decision.Wait ?? TimeSpan.FromMinutes(1), decision.Reason));
             default:
                 return decision.Phase == RolloutPhase.Failed
-                    ? Withdrawn(original, rollout, decision.Reason)
+                    ? Withdrawn(sides, rollout, view, decision.Reason)
                     : DeployOutcome.Interrupted(ReconcileResult.Transient($"Blue/green {decision.Phase}: {decision.Reason}."));
         }
     }
 
-    private BlueGreenFacts FactsOf(BlueGreenSides sides, Rollout rollout, BlueGreenView view, HealthMemo checks)
+    /// <summary>The request made for this release; one made before it began asked about another and is dropped unheeded.</summary>
+    private RolloutRequest? RequestFor(ServiceDeployment deployment, Rollout rollout)
+    {
+        var service = deployment.Spec.Name.Value;
+        if (requests.Find(service) is not { } request)
+        {
+            return null;
+        }
+
+        if (request.At >= clock.StartedAt(deployment.Unit, deployment.Revision, rollout.Target))
+        {
+            return request;
+        }
+
+        requests.Clear(service);
+        return null;
+    }
+
+    private BlueGreenFacts FactsOf(BlueGreenSides sides, Rollout rollout, BlueGreenView view, HealthMemo checks, RolloutRequest? request)
     {
         var original = sides.Original;
+        var strategy = original.Spec.Strategy;
         var failed = rollout.Phase != ServiceRolloutPhase.Deploying
             || failures.Find(original.Spec.Name.Value, rollout.Target, original.Revision) is not null;
+        var started = clock.StartedAt(original.Unit, original.Revision, rollout.Target);
+        var idle = view.OriginalVersion == rollout.Target && view.Upstream == UpstreamSide.Original && view.CloneState != CloneState.Absent && !failed
+            ? clock.CloneIdleSince(original.Unit, original.Revision, rollout.Target)
+            : (DateTimeOffset?)null;
         return new BlueGreenFacts(
             rollout.Target,
             rollout.Previous,
@@ -150,11 +193,11 @@ internal sealed class BlueGreenDeploy(
             view.CloneState == CloneState.Running ? checks.Of(Side.Clone, view.CloneVersion) : null,
             view.Upstream,
             failed ? rollout.Target : null,
-            AbortRequested: false,
-            ReleaseStartedAt: null,
-            ProgressDeadline,
-            CloneIdleSince: null,
-            KeepClone: TimeSpan.Zero,
+            AbortRequested: request?.Kind == RolloutRequestKind.Abort,
+            started,
+            strategy.ProgressDeadline,
+            idle,
+            KeepClone: request?.Kind == RolloutRequestKind.Promote ? TimeSpan.Zero : strategy.KeepClone,
             time.GetUtcNow());
     }
 
@@ -164,22 +207,20 @@ internal sealed class BlueGreenDeploy(
         var (original, clone) = (sides.Original.Container, sides.Temporary.Container);
         return runner.RunAsync(sides.Original.Action(CloneAction, $"CT {original.VmId.Value}", $"CT {clone.VmId.Value}"), token => ProxmoxOutcome.Guard(async () =>
         {
-            // Proxmox fully clones a running container only from a snapshot: one is taken for the clone and removed after.
-            if ((await client.Snapshots.ListAsync(original.Node, original.VmId, token)).All(s => s.Name != CloneSnapshot))
-            {
-                await client.Tasks.WaitAsync(await client.Snapshots.CreateAsync(original.Node, original.VmId, CloneSnapshot, token), token);
-            }
-
+            // Proxmox makes a full clone of a running container only from a snapshot. One left by an interrupted
+            // clone is stale, so it is taken afresh, and dropped once the clone exists.
+            await DropCloneSourceAsync(original, token);
+            await client.Tasks.WaitAsync(await client.Snapshots.CreateAsync(original.Node, original.VmId, CloneSource, token, "Taken by zentoria-reconciler as the source of a blue/green clone; deleted once the clone exists."), token);
             var request = new ContainerCloneRequest
             {
                 NewId = clone.VmId,
                 Hostname = clone.Hostname,
                 Description = $"Temporary blue/green clone of {sides.Original.Spec.Name.Value} for {sides.Original.Rollout.Target}, made by zentoria-reconciler.",
                 Full = true,
-                SnapshotName = CloneSnapshot,
+                SnapshotName = CloneSource,
             };
             await client.Tasks.WaitAsync(await client.Containers.CloneAsync(original.Node, original.VmId, request, token), token);
-            await client.Tasks.WaitAsync(await client.Snapshots.DeleteAsync(original.Node, original.VmId, CloneSnapshot, token), token);
+            await DropCloneSourceAsync(original, token);
 
             // The clone's own net0 (its own MAC) with the strategy's address, so the two sides never share one.
             var config = await client.Config.GetAsync(clone.Node, clone.VmId, token);
@@ -187,6 +228,14 @@ internal sealed class BlueGreenDeploy(
             await client.Config.UpdateAsync(clone.Node, clone.VmId, new ContainerConfigUpdate { Set = new Dictionary<string, string> { ["net0"] = net0 } }, token);
             return ReconcileResult.Succeeded;
         }), cancellationToken);
+    }
+
+    private async Task DropCloneSourceAsync(ContainerSpec original, CancellationToken cancellationToken)
+    {
+        if ((await client.Snapshots.ListAsync(original.Node, original.VmId, cancellationToken)).Any(s => s.Name == CloneSource))
+        {
+            await client.Tasks.WaitAsync(await client.Snapshots.DeleteAsync(original.Node, original.VmId, CloneSource, cancellationToken), cancellationToken);
+        }
     }
 
     public Task<ReconcileResult> ProxmoxStepAsync(ServiceDeployment clone, string action, string? before, string? after, Func<CancellationToken, Task<Upid>> start, CancellationToken cancellationToken) =>
@@ -237,15 +286,17 @@ internal sealed class BlueGreenDeploy(
         Log.BlueGreenFails(logger, original.Spec.Name.Value, version, failed.Message);
         if (rollout.Phase == ServiceRolloutPhase.Deploying)
         {
-            metrics.RolledBack(original.Spec.Name, RollbackReason.Deploy);
+            metrics.RolledBack(original.Spec.Name, VersionInstaller.FailedItsChecks(failed, version) ? RollbackReason.Health : RollbackReason.Deploy);
             rollouts.Record(original.Unit, original.Revision, rollout with { Phase = ServiceRolloutPhase.RollingBack, Failure = failed.Message });
         }
 
         return null;
     }
 
-    private DeployOutcome Promoted(ServiceDeployment original, Rollout rollout)
+    private DeployOutcome Promoted(BlueGreenSides sides, Rollout rollout, BlueGreenView view)
     {
+        var original = sides.Original;
+        Finished(sides, rollout, view, RolloutPhase.Succeeded);
         rollouts.Finish(original.Unit);
         metrics.SetRolloutPhase(original.Spec.Name, RolloutPhase.Succeeded);
         metrics.RolloutCompleted(original.Spec.Name, StrategyKind.BlueGreen, RolloutResult.Promoted);
@@ -254,8 +305,10 @@ internal sealed class BlueGreenDeploy(
     }
 
     /// <summary>Remembers the failed version, then ends the rollout: traffic is on the original and the clone is gone.</summary>
-    private DeployOutcome Withdrawn(ServiceDeployment original, Rollout rollout, string reason)
+    private DeployOutcome Withdrawn(BlueGreenSides sides, Rollout rollout, BlueGreenView view, string reason)
     {
+        var original = sides.Original;
+        Finished(sides, rollout, view, RolloutPhase.Failed);
         var why = rollout.Failure is { } failure ? $"{failure.TrimEnd('.')}. {reason}" : reason;
         var remembered = new FailedDeployment(original.Spec.Name.Value, rollout.Target, original.Revision, $"Blue/green: {why}.", true, time.GetUtcNow());
         failures.Remember(remembered);
@@ -266,7 +319,32 @@ internal sealed class BlueGreenDeploy(
         return new DeployOutcome(DeployOutcomeKind.RolledBack, ReconcileResult.Terminal(FailedDeploymentMessage.Of(remembered)));
     }
 
-    private void Report(BlueGreenSides sides, BlueGreenView view, BlueGreenDecision decision)
+    /// <summary>The release's last status stays shown; a request made for it has nothing left to act on.</summary>
+    private void Finished(BlueGreenSides sides, Rollout rollout, BlueGreenView view, RolloutPhase phase)
+    {
+        var started = status.Find(sides.Original.Unit)?.Rollout?.StartedAt;
+        status.SetRollout(sides.Original.Unit, StatusOf(rollout, view, phase, null, started));
+        requests.Clear(sides.Original.Spec.Name.Value);
+    }
+
+    private static RolloutStatus StatusOf(Rollout rollout, BlueGreenView view, RolloutPhase phase, BlueGreenStep? step, DateTimeOffset? started)
+    {
+        var index = step is { } next && Array.IndexOf(HappyPath, next) is >= 0 and var at ? at + 1 : (int?)null;
+        return new RolloutStatus(
+            nameof(StrategyKind.BlueGreen),
+            phase.ToString(),
+            rollout.Target,
+            step?.ToString(),
+            index,
+            HappyPath.Length,
+            view.Routing?.PercentOf(UpstreamPool.Stable) ?? 0,
+            view.Routing?.PercentOf(UpstreamPool.Canary) ?? 0,
+            null,
+            ImmutableDictionary<string, double>.Empty,
+            started);
+    }
+
+    private void Report(BlueGreenSides sides, BlueGreenView view, BlueGreenDecision decision, Rollout rollout, DateTimeOffset? started)
     {
         var serving = view.Upstream switch
         {
@@ -275,6 +353,7 @@ internal sealed class BlueGreenDeploy(
             var other => other.ToString().ToLowerInvariant(),
         };
         metrics.SetRolloutPhase(sides.Original.Spec.Name, decision.Phase);
+        status.SetRollout(sides.Original.Unit, StatusOf(rollout, view, decision.Phase, decision.Step, started));
         status.SetPhase(sides.Original.Unit, $"{StatusPhase}{decision.Phase}", $"Blue/green {decision.Phase}, traffic on {serving}: next {decision.Step}, {decision.Reason}.");
     }
 

@@ -53,10 +53,15 @@ internal sealed class VersionInstaller(ActionRunner runner, ServiceProbe probe, 
             }
 
             return await VerifyAsync(deployment, version, token) is { } failure
-                ? ReconcileResult.Terminal($"{version} was installed but {failure}")
+                ? ReconcileResult.Terminal($"{InstalledBut(version)} {failure}")
                 : ReconcileResult.Succeeded;
         }, cancellationToken);
     }
+
+    /// <summary>True when <paramref name="failed"/> says the deploy command worked and the checks of <paramref name="version"/> did not.</summary>
+    public static bool FailedItsChecks(TerminalError failed, string version) => failed.Message.StartsWith(InstalledBut(version), StringComparison.Ordinal);
+
+    private static string InstalledBut(string version) => $"{version} was installed but";
 
     /// <summary>Null when <paramref name="version"/> answers healthy; otherwise what went wrong, in words for status.</summary>
     public async Task<string?> VerifyAsync(ServiceDeployment deployment, string version, CancellationToken cancellationToken)
