@@ -1,0 +1,65 @@
+namespace Zentoria.Reconciler.Tests.TestSupport;
+
+/// <summary>
+/// Keep-alive HTTP clients sending requests back to back until told to finish, bounded in count and time: at least
+/// <c>minimum</c> requests (unless the time runs out), at most <c>maximum</c>. Every answer is kept with the time it
+/// arrived, for <see cref="LoadReport"/>.
+/// </summary>
+internal sealed class LoadLoop(Uri baseAddress, int concurrency = 4) : IDisposable
+{
+    private readonly HttpClient client = new(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
+    {
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(10),
+    };
+
+    private int answered;
+
+    /// <summary>Requests answered (or failed) so far.</summary>
+    public int Answered => Volatile.Read(ref answered);
+
+    /// <summary>A timestamp on the loop's clock, to mark a moment (a release's start) in the report.</summary>
+    public static long Now() => TimeProvider.System.GetTimestamp();
+
+    public async Task<LoadReport> RunAsync(int minimum, int maximum, TimeSpan limit, CancellationToken finish)
+    {
+        using var timeUp = new CancellationTokenSource(limit, TimeProvider.System);
+        var started = Now();
+        var next = 0;
+        var timelines = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            var seen = new List<LoadAnswer>();
+            while (!timeUp.IsCancellationRequested)
+            {
+                var number = Interlocked.Increment(ref next);
+                if (number > maximum || (number > minimum && finish.IsCancellationRequested))
+                {
+                    break;
+                }
+
+                seen.Add(await SendAsync(timeUp.Token));
+                Interlocked.Increment(ref answered);
+            }
+
+            return seen;
+        }));
+
+        return new LoadReport(started, [.. timelines.SelectMany(t => t).OrderBy(a => a.At)], timeUp.IsCancellationRequested);
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private async Task<LoadAnswer> SendAsync(CancellationToken timeUp)
+    {
+        try
+        {
+            using var response = await client.GetAsync("/", timeUp);
+            var body = (await response.Content.ReadAsStringAsync(timeUp)).Trim();
+            return new LoadAnswer(Now(), (int)response.StatusCode < 500 ? body : null);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return new LoadAnswer(Now(), null);
+        }
+    }
+}
