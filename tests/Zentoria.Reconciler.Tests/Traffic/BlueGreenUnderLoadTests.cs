@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.Reconciliation.Rollouts;
 using Zentoria.Reconciler.Tests.Operator;
 using Zentoria.Reconciler.Tests.TestSupport;
 
@@ -28,7 +29,7 @@ internal sealed class BlueGreenUnderLoadTests
     public async Task A_blue_green_release_under_20000_keep_alive_requests_fails_none_and_ends_with_all_traffic_on_the_new_version()
     {
         await using var rig = await GatewayRig.StartAsync(StrategyKind.BlueGreen, InstallDelay);
-        Assert.That(await rig.SettleAsync(MaxPasses), Is.LessThanOrEqualTo(MaxPasses), rig.Gateway.Message);
+        Assert.That(await rig.SettleAsync(MaxPasses), Is.LessThanOrEqualTo(MaxPasses), rig.Describe());
 
         ReleaseUnderLoad run;
         int checks;
@@ -43,7 +44,7 @@ internal sealed class BlueGreenUnderLoadTests
         TestContext.Out.WriteLine(run.Describe("blue/green"));
         Assert.Multiple(() =>
         {
-            Assert.That(run.Passes, Is.LessThanOrEqualTo(MaxPasses), rig.Gateway.Message);
+            Assert.That(run.Passes, Is.LessThanOrEqualTo(MaxPasses), rig.Describe());
             Assert.That(run.Load.Requests, Is.GreaterThanOrEqualTo(Requests), run.Load.ToString());
             Assert.That(run.Load.Failures, Is.Zero, run.Load.ToString());
             Assert.That(run.Load.Answers.Keys, Is.EquivalentTo(new[] { GuestBackends.Answer(GatewayRig.Previous), GuestBackends.Answer(GatewayRig.Next) }), "the release happened while the load ran");
@@ -52,6 +53,7 @@ internal sealed class BlueGreenUnderLoadTests
             Assert.That(checks, Is.GreaterThan(0), "the upstream file was checked against the live backends");
             Assert.That((rig.CloneExists, rig.CloneBackendRuns), Is.EqualTo((false, false)), "the clone and its backend are gone");
             Assert.That(rig.BackendsStoppedByWatch, Is.EqualTo(1), "destroying the clone stopped its backend");
+            Assert.That(rig.Operator.Live(GuestBackends.Original).Snapshots, Does.Not.Contain(BlueGreenDeploy.CloneSnapshotName(new VmId(GuestBackends.Clone))), "the clone's source snapshot is gone");
             Assert.That(File.ReadAllText(rig.UpstreamPath), Does.Contain($"server {GuestBackends.Addresses[GuestBackends.Original]}:").And.Contain("# stable"));
         });
     }
@@ -60,7 +62,7 @@ internal sealed class BlueGreenUnderLoadTests
     public async Task The_same_load_against_a_rolling_update_is_measured_for_comparison()
     {
         await using var rig = await GatewayRig.StartAsync(StrategyKind.Rolling, InstallDelay);
-        Assert.That(await rig.SettleAsync(MaxPasses), Is.LessThanOrEqualTo(MaxPasses), rig.Gateway.Message);
+        Assert.That(await rig.SettleAsync(MaxPasses), Is.LessThanOrEqualTo(MaxPasses), rig.Describe());
 
         var run = await ReleaseUnderLoadAsync(rig);
         var after = await AfterwardsAsync(rig);
@@ -69,7 +71,7 @@ internal sealed class BlueGreenUnderLoadTests
         // No figure is asserted: the comparison is what this run measured (docs/benchmarks.md has it).
         Assert.Multiple(() =>
         {
-            Assert.That(run.Passes, Is.LessThanOrEqualTo(MaxPasses), rig.Gateway.Message);
+            Assert.That(run.Passes, Is.LessThanOrEqualTo(MaxPasses), rig.Describe());
             Assert.That(run.Load.Requests, Is.GreaterThanOrEqualTo(Requests), run.Load.ToString());
             Assert.That(run.Load.Answers.Keys, Does.Contain(GuestBackends.Answer(GatewayRig.Next)));
             Assert.That(after.Answers, Is.EqualTo(new Dictionary<string, int> { [GuestBackends.Answer(GatewayRig.Next)] = Afterwards }), after.ToString());

@@ -51,7 +51,7 @@ internal static class GatewayDesiredState
             spec:
               container: nginx
               port: 80
-              health: { type: tcp, retries: 1, interval: 1s, timeout: 1s }
+              health: { type: tcp, retries: 1, interval: 2s, timeout: 1s }
               nginx:
                 upstreamDir: {{Quoted(nginx.UpstreamDir)}}
                 test: { command: {{List(nginx.Spec.Test)}} }
@@ -66,7 +66,7 @@ internal static class GatewayDesiredState
               version: {{version}}
               port: {{backends.Port}}
               deploy: { command: [{{Quoted(backends.DeployScript)}}, "{image}", "{version}"] }
-              health: { type: http, path: /health, expectVersion: true, retries: 1, interval: 1s, timeout: 2s }
+              health: { type: http, path: /health, expectVersion: true, retries: 1, interval: 2s, timeout: 1s }
               strategy: {{strategyLine}}
               route: { proxy: nginx, upstream: {{RealNginx.Upstream}} }
 

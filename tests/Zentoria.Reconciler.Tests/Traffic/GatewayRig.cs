@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging.Abstractions;
 using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.DesiredState.Loading;
 using Zentoria.Reconciler.Guests.Ssh;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Routing;
@@ -62,9 +63,15 @@ internal sealed class GatewayRig : IAsyncDisposable
             rig.Operator = await OperatorOnSimulator.StartAsync(
                 seed: (cluster, desired) => SandboxSeed.Apply(cluster, desired, drifted: false),
                 edit: copy => GatewayDesiredState.Apply(copy.DesiredRoot, nginx, backends, sshd, strategy, Previous));
-            var options = SshGuestOptions.From(rig.Operator.Desired.Environment.Guests!, null);
+            var loaded = DesiredStateLoader.Load(rig.Operator.DesiredRoot, OperatorOnSimulator.Environment);
+            if (!loaded.IsValid)
+            {
+                throw new InvalidOperationException("The rig's desired state is invalid: " + string.Join("; ", loaded.Errors));
+            }
+
+            var options = SshGuestOptions.From(loaded.Desired.Environment.Guests!, null);
             options.PctCommand = backends.PctCommand;
-            rig.guests = SshGuestShellProvider.Create(rig.Operator.Desired.Environment, options, TimeProvider.System, NullLoggerFactory.Instance);
+            rig.guests = SshGuestShellProvider.Create(loaded.Desired.Environment, options, TimeProvider.System, NullLoggerFactory.Instance);
             await rig.Operator.UseGuestsAsync(rig.guests);
             rig.client = rig.Operator.Client();
             backends.Watch(rig.client, Node);
@@ -93,6 +100,14 @@ internal sealed class GatewayRig : IAsyncDisposable
         }
 
         return maxPasses + 1;
+    }
+
+    /// <summary>The gateway's status, its audited actions and the operator's warnings, for failure messages.</summary>
+    public string Describe()
+    {
+        var audit = Path.Join(Operator.StateFolder, "audit.jsonl");
+        var warnings = Operator.Logs.GetSnapshot().Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).TakeLast(10).Select(r => r.Message);
+        return $"{Gateway.Phase}: {Gateway.Message}\naudit:\n{(File.Exists(audit) ? File.ReadAllText(audit) : "")}\nwarnings:\n{string.Join('\n', warnings)}";
     }
 
     /// <summary>Asks for <see cref="Next"/> in the desired state and runs passes until the release settled.</summary>

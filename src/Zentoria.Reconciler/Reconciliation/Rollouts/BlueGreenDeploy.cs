@@ -157,18 +157,30 @@ internal sealed class BlueGreenDeploy(
             time.GetUtcNow());
     }
 
+    /// <summary>The snapshot of the original a clone is made from, removed once the clone exists.</summary>
+    public static string CloneSnapshotName(VmId clone) => $"zentoria-clone-{clone.Value}";
+
     private Task<ReconcileResult> CreateCloneAsync(BlueGreenSides sides, CancellationToken cancellationToken)
     {
         var (original, clone) = (sides.Original.Container, sides.Temporary.Container);
         return runner.RunAsync(sides.Original.Action(CloneAction, $"CT {original.VmId.Value}", $"CT {clone.VmId.Value}"), token => ProxmoxOutcome.Guard(async () =>
         {
+            // Proxmox makes a full clone of a running container only from a snapshot; one a cut-short run left is reused.
+            var snapshot = CloneSnapshotName(clone.VmId);
+            if (!(await client.Snapshots.ListAsync(original.Node, original.VmId, token)).Any(s => s.Name == snapshot))
+            {
+                await client.Tasks.WaitAsync(await client.Snapshots.CreateAsync(original.Node, original.VmId, snapshot, token, "The source of a temporary blue/green clone, made by zentoria-reconciler."), token);
+            }
+
             var request = new ContainerCloneRequest
             {
                 NewId = clone.VmId,
                 Hostname = clone.Hostname,
                 Description = $"Temporary blue/green clone of {sides.Original.Spec.Name.Value} for {sides.Original.Rollout.Target}, made by zentoria-reconciler.",
+                SnapshotName = snapshot,
             };
             await client.Tasks.WaitAsync(await client.Containers.CloneAsync(original.Node, original.VmId, request, token), token);
+            await client.Tasks.WaitAsync(await client.Snapshots.DeleteAsync(original.Node, original.VmId, snapshot, token), token);
 
             // The clone's own net0 (its own MAC) with the strategy's address, so the two sides never share one.
             var config = await client.Config.GetAsync(clone.Node, clone.VmId, token);
