@@ -1,7 +1,6 @@
 using System.Runtime.Versioning;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Reconciliation.Rollouts;
-using Zentoria.Reconciler.Tests.Operator;
 using Zentoria.Reconciler.Tests.TestSupport;
 
 namespace Zentoria.Reconciler.Tests.Traffic;
@@ -20,10 +19,8 @@ internal sealed class BlueGreenUnderLoadTests
     /// <summary>The deploy script's install time, with the old process stopped: what a rolling update costs.</summary>
     public static readonly TimeSpan InstallDelay = TimeSpan.FromMilliseconds(300);
 
-    private const int Warmup = 1_000;
     private const int Afterwards = 1_000;
     private const int MaxPasses = 6;
-    private static readonly TimeSpan LoadLimit = TimeSpan.FromSeconds(150);
 
     [Test]
     public async Task A_blue_green_release_under_20000_keep_alive_requests_fails_none_and_ends_with_all_traffic_on_the_new_version()
@@ -36,7 +33,7 @@ internal sealed class BlueGreenUnderLoadTests
         IReadOnlyList<string> violations;
         await using (var guard = UpstreamGuard.Start(rig.UpstreamPath))
         {
-            run = await ReleaseUnderLoadAsync(rig);
+            run = await rig.ReleaseUnderLoadAsync(Requests, MaxPasses);
             (checks, violations) = (guard.Checks, guard.Violations);
         }
 
@@ -64,7 +61,7 @@ internal sealed class BlueGreenUnderLoadTests
         await using var rig = await GatewayRig.StartAsync(StrategyKind.Rolling, InstallDelay);
         Assert.That(await rig.SettleAsync(MaxPasses), Is.LessThanOrEqualTo(MaxPasses), rig.Describe());
 
-        var run = await ReleaseUnderLoadAsync(rig);
+        var run = await rig.ReleaseUnderLoadAsync(Requests, MaxPasses);
         var after = await AfterwardsAsync(rig);
         TestContext.Out.WriteLine(run.Describe("rolling"));
 
@@ -77,20 +74,6 @@ internal sealed class BlueGreenUnderLoadTests
             Assert.That(after.Answers, Is.EqualTo(new Dictionary<string, int> { [GuestBackends.Answer(GatewayRig.Next)] = Afterwards }), after.ToString());
             Assert.That(rig.CloneExists, Is.False, "a rolling update makes no clone");
         });
-    }
-
-    /// <summary>Starts the load, lets it warm up, releases, and lets the load run to its count.</summary>
-    public static async Task<ReleaseUnderLoad> ReleaseUnderLoadAsync(GatewayRig rig)
-    {
-        using var load = new LoadLoop(rig.Nginx.BaseAddress);
-        using var finish = new CancellationTokenSource();
-        var running = load.RunAsync(Requests, 3 * Requests, LoadLimit, finish.Token);
-        var warm = await ChildProcess.UntilAsync(() => load.Answered >= Warmup || running.IsCompleted, LoadLimit);
-        var started = LoadLoop.Now();
-        var passes = warm ? await rig.ReleaseAsync(MaxPasses) : MaxPasses + 1;
-        var ended = LoadLoop.Now();
-        await finish.CancelAsync();
-        return new ReleaseUnderLoad(await running, passes, started, ended);
     }
 
     private static async Task<TrafficCount> AfterwardsAsync(GatewayRig rig)

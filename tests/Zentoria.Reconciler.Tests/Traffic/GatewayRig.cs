@@ -24,7 +24,11 @@ internal sealed class GatewayRig : IAsyncDisposable
     public const string Previous = "v1.4.1";
     public const string Next = "v1.4.2";
 
+    /// <summary>Requests answered before the release starts, so it starts under load.</summary>
+    private const int Warmup = 1_000;
+
     private static readonly NodeName Node = new("pve");
+    private static readonly TimeSpan LoadLimit = TimeSpan.FromSeconds(150);
 
     private SshGuestShellProvider? guests;
     private ProxmoxClient? client;
@@ -100,6 +104,30 @@ internal sealed class GatewayRig : IAsyncDisposable
         }
 
         return maxPasses + 1;
+    }
+
+    /// <summary>
+    /// Starts keep-alive load through NGINX, lets it warm up, releases <see cref="Next"/>, and lets the load run to
+    /// <paramref name="requests"/>: at most three times as many, and at most <see cref="LoadLimit"/>.
+    /// </summary>
+    public async Task<ReleaseUnderLoad> ReleaseUnderLoadAsync(int requests, int maxPasses)
+    {
+        using var load = new LoadLoop(Nginx.BaseAddress);
+        using var finish = new CancellationTokenSource();
+        var running = load.RunAsync(requests, 3 * requests, LoadLimit, finish.Token);
+        using (var warmUp = new CancellationTokenSource(LoadLimit, TimeProvider.System))
+        {
+            while (load.Answered < Warmup && !running.IsCompleted && !warmUp.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, CancellationToken.None);
+            }
+        }
+
+        var started = LoadLoop.Now();
+        var passes = running.IsCompleted ? maxPasses + 1 : await ReleaseAsync(maxPasses);
+        var ended = LoadLoop.Now();
+        await finish.CancelAsync();
+        return new ReleaseUnderLoad(await running, passes, started, ended);
     }
 
     /// <summary>The gateway's status, its audited actions and the operator's warnings, for failure messages.</summary>
