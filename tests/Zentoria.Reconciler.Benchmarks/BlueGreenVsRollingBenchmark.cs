@@ -34,6 +34,7 @@ internal static class BlueGreenVsRollingBenchmark
             Console.WriteLine("| strategy | requests | failed | longest gap | switch time | release (operator) |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             var settled = true;
+            var details = new List<string>();
             foreach (var (name, strategy) in new[] { ("blue/green", StrategyKind.BlueGreen), ("rolling", StrategyKind.Rolling) })
             {
                 await using var rig = await GatewayRig.StartAsync(strategy, installDelay);
@@ -42,7 +43,10 @@ internal static class BlueGreenVsRollingBenchmark
                 settled &= run.Passes <= MaxPasses;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {name} | {run.Load.Requests:N0} | {run.Load.Failures:N0} | {run.Load.LongestGap.TotalMilliseconds:0} ms | {run.SwitchTime?.TotalMilliseconds ?? 0:0} ms | {run.ReleaseTime.TotalMilliseconds:0} ms in {run.Passes} pass(es) |"));
+                details.Add(run.Describe(name));
             }
+
+            details.ForEach(Console.WriteLine);
 
             Console.WriteLine("longest gap: the longest time no request succeeded; switch time: from the release's start until every answer came from the new version.");
             return settled ? 0 : 1;

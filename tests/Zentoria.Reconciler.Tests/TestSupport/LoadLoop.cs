@@ -55,11 +55,11 @@ internal sealed class LoadLoop(Uri baseAddress, int concurrency = 4) : IDisposab
         {
             using var response = await client.GetAsync("/", timeUp);
             var body = (await response.Content.ReadAsStringAsync(timeUp)).Trim();
-            return new LoadAnswer(Now(), (int)response.StatusCode < 500 ? body : null);
+            return (int)response.StatusCode < 500 ? new LoadAnswer(Now(), body) : new LoadAnswer(Now(), null, $"HTTP {(int)response.StatusCode}");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return new LoadAnswer(Now(), null);
+            return new LoadAnswer(Now(), null, $"{e.GetType().Name}: {e.Message}");
         }
     }
 }

@@ -44,5 +44,7 @@ internal sealed record LoadReport(long Started, IReadOnlyList<LoadAnswer> Timeli
 
     public override string ToString() =>
         $"{Requests} requests, {Failures} failed, longest gap {LongestGap.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms: "
-        + string.Join(", ", Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"));
+        + string.Join(", ", Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))
+        + string.Concat(Timeline.Where(a => a.Body is null).Take(3).Select(a =>
+            $"; failed at {TimeProvider.System.GetElapsedTime(Started, a.At).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms: {a.Failure}"));
 }

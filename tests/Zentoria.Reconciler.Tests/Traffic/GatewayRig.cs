@@ -147,6 +147,8 @@ internal sealed class GatewayRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The watch first: it reads the simulator through the client.
+        await Backends.DisposeAsync();
         if (Operator is not null)
         {
             await Operator.DisposeAsync();
@@ -156,6 +158,5 @@ internal sealed class GatewayRig : IAsyncDisposable
         client?.Dispose();
         Sshd.Dispose();
         Nginx.Dispose();
-        await Backends.DisposeAsync();
     }
 }

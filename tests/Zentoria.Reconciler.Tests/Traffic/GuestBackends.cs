@@ -140,8 +140,9 @@ internal sealed class GuestBackends : IAsyncDisposable
 
                     await Task.Delay(WatchInterval, TimeProvider.System, stopping.Token);
                 }
-                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                catch (Exception e) when (stopping.IsCancellationRequested || e is ObjectDisposedException)
                 {
+                    // Disposed, or the client it reads the simulator through is.
                     return;
                 }
                 catch (Exception e) when (e is HttpRequestException or ProxmoxException or OperationCanceledException)
