@@ -31,8 +31,8 @@ internal static class BlueGreenVsRollingBenchmark
             var installDelay = TimeSpan.FromMilliseconds(parseResult.GetValue(install));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"bluegreen-vs-rolling: {GatewayRig.Previous} -> {GatewayRig.Next} under at least {count:N0} requests from 4 keep-alive clients through NGINX; install {installDelay.TotalMilliseconds:0} ms"));
-            Console.WriteLine("| strategy | requests | failed | longest gap | switch time | release (operator) |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| strategy | requests | failed | resent | longest gap | switch time | release (operator) |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
             var settled = true;
             var details = new List<string>();
             foreach (var (name, strategy) in new[] { ("blue/green", StrategyKind.BlueGreen), ("rolling", StrategyKind.Rolling) })
@@ -42,13 +42,13 @@ internal static class BlueGreenVsRollingBenchmark
                 var run = await rig.ReleaseUnderLoadAsync(count, MaxPasses);
                 settled &= run.Passes <= MaxPasses;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {run.Load.Requests:N0} | {run.Load.Failures:N0} | {run.Load.LongestGap.TotalMilliseconds:0} ms | {run.SwitchTime?.TotalMilliseconds ?? 0:0} ms | {run.ReleaseTime.TotalMilliseconds:0} ms in {run.Passes} pass(es) |"));
+                    $"| {name} | {run.Load.Requests:N0} | {run.Load.Failures:N0} | {run.Load.Retried:N0} | {run.Load.LongestGap.TotalMilliseconds:0} ms | {run.SwitchTime?.TotalMilliseconds ?? 0:0} ms | {run.ReleaseTime.TotalMilliseconds:0} ms in {run.Passes} pass(es) |"));
                 details.Add(run.Describe(name));
             }
 
             details.ForEach(Console.WriteLine);
 
-            Console.WriteLine("longest gap: the longest time no request succeeded; switch time: from the release's start until every answer came from the new version.");
+            Console.WriteLine("resent: sent again once because NGINX closed the idle keep-alive connection under it (a reload); longest gap: the longest time no request succeeded; switch time: from the release's start until every answer came from the new version.");
             return settled ? 0 : 1;
         });
         return command;

@@ -49,7 +49,20 @@ internal sealed class LoadLoop(Uri baseAddress, int concurrency = 4) : IDisposab
 
     public void Dispose() => client.Dispose();
 
+    /// <summary>
+    /// One GET, sent once more if the connection failed under it without an answer: a server may close an idle
+    /// keep-alive connection (NGINX's old workers do at a reload) just as the next request goes out, and HTTP clients
+    /// resend an idempotent request then (RFC 9112 section 9.3.1), as browsers do. An answer, a 5xx included, is never resent.
+    /// </summary>
     private async Task<LoadAnswer> SendAsync(CancellationToken timeUp)
+    {
+        var first = await AttemptAsync(timeUp);
+        return first is { Body: null, Failure: not null } && first.Failure.StartsWith(nameof(HttpRequestException), StringComparison.Ordinal)
+            ? (await AttemptAsync(timeUp)) with { Retried = true, Failure = first.Failure }
+            : first;
+    }
+
+    private async Task<LoadAnswer> AttemptAsync(CancellationToken timeUp)
     {
         try
         {
@@ -59,7 +72,7 @@ internal sealed class LoadLoop(Uri baseAddress, int concurrency = 4) : IDisposab
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return new LoadAnswer(Now(), null, $"{e.GetType().Name}: {e.Message}");
+            return new LoadAnswer(Now(), null, $"{e.GetType().Name}: {e.Message} {e.InnerException?.Message}");
         }
     }
 }

@@ -14,6 +14,9 @@ internal sealed record LoadReport(long Started, IReadOnlyList<LoadAnswer> Timeli
     public IReadOnlyDictionary<string, int> Answers =>
         Timeline.Where(a => a.Body is not null).GroupBy(a => a.Body!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
+    /// <summary>Requests sent a second time because their keep-alive connection was closed under them (see <see cref="LoadLoop"/>).</summary>
+    public int Retried => Timeline.Count(a => a.Retried);
+
     /// <summary>The longest time in which no request succeeded: between two successes, or from the start to the first.</summary>
     public TimeSpan LongestGap
     {
@@ -43,8 +46,8 @@ internal sealed record LoadReport(long Started, IReadOnlyList<LoadAnswer> Timeli
     public int OtherThan(string body, long from) => Timeline.Count(a => a.At >= from && a.Body != body);
 
     public override string ToString() =>
-        $"{Requests} requests, {Failures} failed, longest gap {LongestGap.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms: "
+        $"{Requests} requests, {Failures} failed, {Retried} resent on a closed keep-alive connection, longest gap {LongestGap.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms: "
         + string.Join(", ", Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))
-        + string.Concat(Timeline.Where(a => a.Body is null).Take(3).Select(a =>
-            $"; failed at {TimeProvider.System.GetElapsedTime(Started, a.At).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms: {a.Failure}"));
+        + string.Concat(Timeline.Where(a => a.Body is null || a.Retried).Take(3).Select(a =>
+            $"; {(a.Body is null ? "failed" : "resent")} at {TimeProvider.System.GetElapsedTime(Started, a.At).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms: {a.Failure}"));
 }

@@ -55,7 +55,7 @@ internal static class GatewayDesiredState
               nginx:
                 upstreamDir: {{Quoted(nginx.UpstreamDir)}}
                 test: { command: {{List(nginx.Spec.Test)}} }
-                reload: { command: {{List(nginx.Spec.Reload)}} }
+                reload: { command: {{List(nginx.ReloadAndWait)}} }
             ---
             apiVersion: zentoria.ai/v1
             kind: Service
