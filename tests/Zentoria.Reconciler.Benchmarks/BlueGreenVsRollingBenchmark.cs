@@ -48,7 +48,7 @@ internal static class BlueGreenVsRollingBenchmark
 
             details.ForEach(Console.WriteLine);
 
-            Console.WriteLine("resent: sent again once because NGINX closed the idle keep-alive connection under it (a reload); longest gap: the longest time no request succeeded; switch time: from the release's start until every answer came from the new version.");
+            Console.WriteLine("resent: sent again once because the keep-alive connection closed before any answer (NGINX closes idle ones at a reload); longest gap: the longest time no request succeeded; switch time: from the release's start until every answer came from the new version.");
             return settled ? 0 : 1;
         });
         return command;

@@ -7,6 +7,8 @@ namespace Zentoria.Reconciler.Tests.TestSupport;
 /// </summary>
 internal sealed class LoadLoop(Uri baseAddress, int concurrency = 4) : IDisposable
 {
+    private const string NoAnswer = "no answer: ";
+
     private readonly HttpClient client = new(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
     {
         BaseAddress = baseAddress,
@@ -50,29 +52,46 @@ internal sealed class LoadLoop(Uri baseAddress, int concurrency = 4) : IDisposab
     public void Dispose() => client.Dispose();
 
     /// <summary>
-    /// One GET, sent once more if the connection failed under it without an answer: a server may close an idle
-    /// keep-alive connection (NGINX's old workers do at a reload) just as the next request goes out, and HTTP clients
-    /// resend an idempotent request then (RFC 9112 section 9.3.1), as browsers do. An answer, a 5xx included, is never resent.
+    /// One GET, sent once more if the connection failed before any answer came: a server may close an idle keep-alive
+    /// connection (NGINX's old workers do at a reload) just as the next request goes out, and HTTP clients resend an
+    /// idempotent request then (RFC 9112 section 9.3.1), as browsers do. Once NGINX answered, nothing is resent: a 5xx,
+    /// or a body cut short (a backend that died mid-answer), is a failure.
     /// </summary>
     private async Task<LoadAnswer> SendAsync(CancellationToken timeUp)
     {
         var first = await AttemptAsync(timeUp);
-        return first is { Body: null, Failure: not null } && first.Failure.StartsWith(nameof(HttpRequestException), StringComparison.Ordinal)
-            ? (await AttemptAsync(timeUp)) with { Retried = true, Failure = first.Failure }
+        return first is { Body: null, Failure: { } failure } && failure.StartsWith(NoAnswer, StringComparison.Ordinal)
+            ? (await AttemptAsync(timeUp)) with { Retried = true, Failure = failure }
             : first;
     }
 
     private async Task<LoadAnswer> AttemptAsync(CancellationToken timeUp)
     {
+        HttpResponseMessage response;
         try
         {
-            using var response = await client.GetAsync("/", timeUp);
-            var body = (await response.Content.ReadAsStringAsync(timeUp)).Trim();
-            return (int)response.StatusCode < 500 ? new LoadAnswer(Now(), body) : new LoadAnswer(Now(), null, $"HTTP {(int)response.StatusCode}");
+            response = await client.GetAsync("/", HttpCompletionOption.ResponseHeadersRead, timeUp);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (HttpRequestException e)
         {
-            return new LoadAnswer(Now(), null, $"{e.GetType().Name}: {e.Message} {e.InnerException?.Message}");
+            return new LoadAnswer(Now(), null, $"{NoAnswer}{e.Message} {e.InnerException?.Message}");
+        }
+        catch (TaskCanceledException e)
+        {
+            return new LoadAnswer(Now(), null, e.Message);
+        }
+
+        using (response)
+        {
+            try
+            {
+                var body = (await response.Content.ReadAsStringAsync(timeUp)).Trim();
+                return (int)response.StatusCode < 500 ? new LoadAnswer(Now(), body) : new LoadAnswer(Now(), null, $"HTTP {(int)response.StatusCode}");
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+            {
+                return new LoadAnswer(Now(), null, $"HTTP {(int)response.StatusCode}, body cut short: {e.Message}");
+            }
         }
     }
 }

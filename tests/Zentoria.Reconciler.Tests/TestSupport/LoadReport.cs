@@ -46,7 +46,7 @@ internal sealed record LoadReport(long Started, IReadOnlyList<LoadAnswer> Timeli
     public int OtherThan(string body, long from) => Timeline.Count(a => a.At >= from && a.Body != body);
 
     public override string ToString() =>
-        $"{Requests} requests, {Failures} failed, {Retried} resent on a closed keep-alive connection, longest gap {LongestGap.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms: "
+        $"{Requests} requests, {Failures} failed, {Retried} resent (connection closed before any answer), longest gap {LongestGap.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms: "
         + string.Join(", ", Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))
         + string.Concat(Timeline.Where(a => a.Body is null || a.Retried).Take(3).Select(a =>
             $"; {(a.Body is null ? "failed" : "resent")} at {TimeProvider.System.GetElapsedTime(Started, a.At).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms: {a.Failure}"));
