@@ -8,5 +8,6 @@ var root = new RootCommand("Zentoria Reconciler benchmarks. They print figures; 
     ReconcilePassBenchmark.Create(),
     SandboxMemoryBenchmark.Create(),
     GitPushBenchmark.Create(),
+    BlueGreenVsRollingBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -104,17 +104,17 @@ internal sealed partial class KillTests
         return backend.MemoryMiB == 4096;
     }
 
-    // The sandbox's drift (443 stopped, 441 at half memory, 444 missing) as a scenario file for the simulator verb.
-    private static string Scenario(Desired desired) => JsonSerializer.Serialize(new
+    /// <summary>The sandbox's drift (443 stopped, 441 at half memory, 444 missing) as a scenario file for the simulator verb; without drift, every container as desired.</summary>
+    internal static string Scenario(Desired desired, bool drifted = true) => JsonSerializer.Serialize(new
     {
-        containers = desired.Containers.Where(c => c.VmId != SandboxSeed.Missing).Select(c => new
+        containers = desired.Containers.Where(c => !drifted || c.VmId != SandboxSeed.Missing).Select(c => new
         {
             vmid = c.VmId.Value,
             node = c.Node.Value,
             hostname = c.Hostname,
-            status = c.VmId == SandboxSeed.Stopped ? "stopped" : "running",
+            status = drifted && c.VmId == SandboxSeed.Stopped ? "stopped" : "running",
             cores = c.Resources.Cores,
-            memory = c.VmId == SandboxSeed.HalfMemory ? c.Resources.MemoryMiB / 2 : c.Resources.MemoryMiB,
+            memory = drifted && c.VmId == SandboxSeed.HalfMemory ? c.Resources.MemoryMiB / 2 : c.Resources.MemoryMiB,
             swap = c.Resources.SwapMiB,
             diskGiB = c.Resources.DiskGiB,
             storage = c.Create?.Storage ?? "local-lvm",
@@ -140,5 +140,5 @@ internal sealed partial class KillTests
     private static int Lines(string path) => Read(path).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 
     [GeneratedRegex(@"listening on (\S+)")]
-    private static partial Regex Listening();
+    internal static partial Regex Listening();
 }

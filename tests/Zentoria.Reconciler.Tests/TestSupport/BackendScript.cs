@@ -4,6 +4,8 @@ namespace Zentoria.Reconciler.Tests.TestSupport;
 /// The Python program behind <see cref="BackendProcess"/>: an HTTP/1.1 keep-alive server that answers every path with
 /// "name version", <c>/health</c> like the seed's services, and <c>/metrics</c> in the Prometheus text format
 /// (a request counter by status code and a latency histogram, both counting only ordinary requests).
+/// Optional arguments after the delay: a port (default: one the OS picks) and <c>detached</c>, for a backend a guest's
+/// deploy script starts on its own: it then runs until it is signalled instead of until its stdin closes.
 /// </summary>
 internal static class BackendScript
 {
@@ -12,6 +14,8 @@ internal static class BackendScript
 
         name, version, host = sys.argv[1], sys.argv[2], sys.argv[3]
         fail_every, delay = int(sys.argv[4]), int(sys.argv[5]) / 1000.0
+        port = int(sys.argv[6]) if len(sys.argv) > 6 else 0
+        detached = len(sys.argv) > 7 and sys.argv[7] == "detached"
         buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10]
         lock = threading.Lock()
         state = {"served": 0, "codes": {"200": 0, "500": 0}, "buckets": [0] * len(buckets), "sum": 0.0, "count": 0}
@@ -67,9 +71,10 @@ internal static class BackendScript
             sys.stdin.read()
             os._exit(0)
 
-        server = http.server.ThreadingHTTPServer((host, 0), Handler)
+        server = http.server.ThreadingHTTPServer((host, port), Handler)
         server.daemon_threads = True
-        threading.Thread(target=watch_stdin, daemon=True).start()
+        if not detached:
+            threading.Thread(target=watch_stdin, daemon=True).start()
         print("LISTENING %d" % server.server_address[1], flush=True)
         server.serve_forever()
         """;

@@ -31,6 +31,17 @@ internal sealed class RealNginx : IDisposable
         }
 
         Port = LoopbackPort.Free();
+        File.WriteAllText(Path.Combine(folder.Path, "conf", "reload-and-wait.sh"), """
+            # reload-and-wait.sh <master pid file> <reload command...>
+            old=$(ps -o pid= --ppid "$(cat "$1")")
+            shift
+            "$@" || exit
+            for w in $old; do
+                n=0
+                while [ -d "/proc/$w" ] && [ "$n" -lt 500 ]; do sleep 0.02; n=$((n + 1)); done
+            done
+
+            """);
         File.WriteAllText(Path.Combine(folder.Path, "conf", "nginx.conf"), $$"""
             worker_processes 1;
             pid {{folder.Path}}/logs/nginx.pid;
@@ -62,6 +73,13 @@ internal sealed class RealNginx : IDisposable
 
     /// <summary>The proxy settings an operator would have in its desired state for this NGINX.</summary>
     public NginxSpec Spec => new(UpstreamDir, new CommandTemplate([.. Command, "-t"]), new CommandTemplate([.. Command, "-s", "reload"]));
+
+    /// <summary>
+    /// A reload that returns once NGINX runs the new configuration only: <c>nginx -s reload</c> itself returns as soon
+    /// as the master is signalled, while the old workers go on routing their connections' requests by the old one.
+    /// This waits (at most 10 s) until every worker that ran before has exited.
+    /// </summary>
+    public CommandTemplate ReloadAndWait => new(["/bin/sh", Path.Combine(folder.Path, "conf", "reload-and-wait.sh"), Path.Combine(folder.Path, "logs", "nginx.pid"), .. Command, "-s", "reload"]);
 
     private string[] Command => [NginxPath, "-p", folder.Path + "/", "-c", "conf/nginx.conf", "-e", "logs/error.log"];
 

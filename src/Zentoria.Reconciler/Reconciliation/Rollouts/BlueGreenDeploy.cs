@@ -142,7 +142,7 @@ internal sealed class BlueGreenDeploy(
             case BlueGreenStep.SwitchToOriginal:
                 return Continue(await SwitchAsync(sides, UpstreamPool.Stable, original, view, cancellationToken));
             case BlueGreenStep.DestroyClone:
-                return Continue(await ProxmoxStepAsync(clone, DestroyCloneAction, $"CT {sides.CloneVmId.Value}", null, token => client.Containers.DestroyAsync(clone.Container.Node, sides.CloneVmId, token, purge: true, force: true), cancellationToken));
+                return Continue(await DestroyCloneAsync(sides, cancellationToken));
             case BlueGreenStep.Done:
                 return Promoted(sides, rollout, view);
             case BlueGreenStep.Wait:
@@ -226,6 +226,20 @@ internal sealed class BlueGreenDeploy(
             var config = await client.Config.GetAsync(clone.Node, clone.VmId, token);
             var net0 = Net0.With(config.Networks.GetValueOrDefault(0), clone.Network);
             await client.Config.UpdateAsync(clone.Node, clone.VmId, new ContainerConfigUpdate { Set = new Dictionary<string, string> { ["net0"] = net0 } }, token);
+            return ReconcileResult.Succeeded;
+        }), cancellationToken);
+    }
+
+    public Task<ReconcileResult> DestroyCloneAsync(BlueGreenSides sides, CancellationToken cancellationToken)
+    {
+        var (original, clone) = (sides.Original.Container, sides.Temporary.Container);
+        return runner.RunAsync(sides.Temporary.Action(DestroyCloneAction, $"CT {clone.VmId.Value}", null), token => ProxmoxOutcome.Guard(async () =>
+        {
+            await client.Tasks.WaitAsync(await client.Containers.DestroyAsync(clone.Node, clone.VmId, token, purge: true, force: true), token);
+
+            // The clone's source snapshot outlives the clone only when a run was cut short between making and removing it.
+            await DropCloneSourceAsync(original, token);
+
             return ReconcileResult.Succeeded;
         }), cancellationToken);
     }

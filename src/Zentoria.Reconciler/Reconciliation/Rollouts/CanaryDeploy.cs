@@ -131,7 +131,7 @@ internal sealed class CanaryDeploy(
             case CanaryStep.StartClone:
                 return (Continue(await clones.ProxmoxStepAsync(clone, BlueGreenDeploy.StartCloneAction, "stopped", "running", token => client.Status.StartAsync(clone.Container.Node, sides.CloneVmId, token), cancellationToken)), progress);
             case CanaryStep.DestroyClone:
-                return (Continue(await clones.ProxmoxStepAsync(clone, BlueGreenDeploy.DestroyCloneAction, $"CT {sides.CloneVmId.Value}", null, token => client.Containers.DestroyAsync(clone.Container.Node, sides.CloneVmId, token, purge: true, force: true), cancellationToken)), progress);
+                return (Continue(await clones.DestroyCloneAsync(sides, cancellationToken)), progress);
             case CanaryStep.DeployToClone:
                 return (Installed(sides, rollout, checks, Side.Clone, rollout.Target, await installer.InstallAsync(clone, BlueGreenDeploy.DeployCloneAction, rollout.Target, view.CloneVersion, cancellationToken)), progress);
             case CanaryStep.CheckClone:

@@ -24,7 +24,7 @@ internal sealed class RealSshd : IDisposable
     private readonly Process process;
     private readonly Queue<string> log = new();
 
-    private RealSshd(int port)
+    private RealSshd(int port, string extraConfig)
     {
         Port = port;
         foreach (var (name, type) in new[] { ("ssh_host_ed25519_key", "ed25519"), ("ssh_host_rsa_key", "rsa"), ("client_ed25519", "ed25519"), ("client_rsa", "rsa"), ("stranger_ed25519", "ed25519") })
@@ -53,6 +53,7 @@ internal sealed class RealSshd : IDisposable
             LogLevel VERBOSE
             MaxSessions 50
             MaxStartups 50:30:100
+            {extraConfig}
 
             """);
 
@@ -89,14 +90,17 @@ internal sealed class RealSshd : IDisposable
 
     public static string User => Environment.UserName;
 
-    public static RealSshd Start()
+    public static RealSshd Start() => Start("");
+
+    /// <param name="extraConfig">More sshd_config lines, such as <c>SetEnv PATH=...</c> for the sessions' commands.</param>
+    public static RealSshd Start(string extraConfig)
     {
         if (!System.IO.File.Exists(SshdPath))
         {
             Assert.Fail($"{SshdPath} is missing: install the Debian package openssh-server (scripts/test.sh does) to run the SSH integration tests");
         }
 
-        var server = new RealSshd(FreePort());
+        var server = new RealSshd(FreePort(), extraConfig);
         server.WaitUntilListening();
         return server;
     }
