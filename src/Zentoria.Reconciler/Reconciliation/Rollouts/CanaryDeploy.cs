@@ -58,8 +58,11 @@ internal sealed class CanaryDeploy(
     /// <summary>The last analysis values per service, for status; a restarted operator shows them after its next analysis.</summary>
     private readonly ConcurrentDictionary<string, ImmutableDictionary<string, double>> lastValues = new(StringComparer.Ordinal);
 
-    /// <summary>Three times the steps' intervals, plus an hour for preparing the clone and promoting: held analyses end here.</summary>
-    public static TimeSpan ProgressDeadline(StrategySpec strategy) => (strategy.Interval * strategy.Steps.Length * 3) + TimeSpan.FromHours(1);
+    /// <summary>
+    /// The steps' intervals are the analysis itself, not a lack of progress, so the release may take them plus the
+    /// strategy's <c>progressDeadline</c> (default 10 minutes, as Flagger and Argo Rollouts): held analyses end there.
+    /// </summary>
+    public static TimeSpan ProgressDeadline(StrategySpec strategy) => (strategy.Interval * strategy.Steps.Length) + strategy.ProgressDeadline;
 
     public async Task<DeployOutcome> DeployAsync(ServiceDeployment deployment, Desired desired, CancellationToken cancellationToken)
     {
