@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Guests;
 using Zentoria.Reconciler.Hosting;
+using Zentoria.Reconciler.Notifications;
 using Zentoria.Reconciler.Reconciliation;
 using Zentoria.Reconciler.Reconciliation.Services;
 using Zentoria.Reconciler.Sandbox;
@@ -105,6 +106,31 @@ internal sealed class ServiceDeployTests
                 Is.EqualTo(new[] { ContainerSnapshots.TakeAction, RollingDeploy.DeployAction, RollingDeploy.RedeployAction, ContainerSnapshots.RollbackAction }));
             Assert.That((unit.Health, unit.Phase), Is.EqualTo((HealthStatus.Degraded, ServiceUnitReconciler.DeployFailedPhase)));
             Assert.That(unit.Message, Does.Contain("Redeploying v1.4.1 failed too").And.Contain($"rolled back to snapshot {taken.Name}"));
+        });
+    }
+
+    [Test]
+    public async Task A_deploy_that_neither_its_version_nor_the_previous_one_survives_sends_one_rollout_failed_notification_per_revision()
+    {
+        await using var stack = await StartAsync(
+            prepare: guests =>
+            {
+                guests.Service(Orchestrator)!.MarkBroken(Wanted);
+                guests.Service(Orchestrator)!.MarkBroken(Previous);
+            },
+            options: o => o.Notifications.Webhooks.Add(new NotificationTarget { Url = "http://127.0.0.1:9/hook" }));
+
+        await stack.PassAsync();
+        await stack.PassAsync();
+
+        var ledger = stack.Operator.Host.Services.GetRequiredService<NotificationLedger>();
+        var failed = ledger.Entries.Where(e => e.Event.Kind == NotificationKind.RolloutFailed).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stack.Operator.Service(Orchestrator).Phase, Is.EqualTo(ServiceUnitReconciler.DeployFailedPhase));
+            Assert.That(failed, Has.Count.EqualTo(1));
+            Assert.That(failed[0].Event.Subject, Is.EqualTo($"Service/{Orchestrator}"));
+            Assert.That(failed[0].Event.Message, Does.Contain("needs a person").And.Contain("Redeploying v1.4.1 failed too"));
         });
     }
 

@@ -159,7 +159,7 @@ internal static class BlueGreenRelease
 
         return facts.CloneState != CloneState.Absent
             ? Step(BlueGreenStep.DestroyClone, RolloutPhase.RollingBack, $"{failed}; traffic is on the original, the clone goes")
-            : Hold(RolloutPhase.Failed, $"{failed}; it is not tried again until the desired state changes or retry is run");
+            : Hold(RolloutPhase.Failed, $"{failed}; traffic is on the original and the clone is gone");
     }
 
     private static BlueGreenDecision ToOriginal(BlueGreenFacts facts, string why, BlueGreenDecision orElse) => facts.OriginalHealthy switch

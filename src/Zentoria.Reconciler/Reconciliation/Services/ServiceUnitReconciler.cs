@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.DesiredState;
+using Zentoria.Reconciler.Notifications;
 using Zentoria.Reconciler.Planning;
 using Zentoria.Reconciler.Reconciliation.Rollouts;
 using Zentoria.Reconciler.Reconciliation.Services.Migrations;
@@ -25,6 +26,7 @@ internal sealed class ServiceUnitReconciler(
     UnitReporter reporter,
     StatusStore status,
     MigrationRunner migrations,
+    Notifier notifier,
     TimeProvider time,
     ILogger<ServiceUnitReconciler> logger)
 {
@@ -165,6 +167,13 @@ internal sealed class ServiceUnitReconciler(
         var deployment = new ServiceDeployment(work.Key, spec, container, desired.Revision, shell, rollout, new StrongBox<int>());
         var outcome = await DeployWithStrategyAsync(deployment, desired, cancellationToken);
         var actions = deployment.Tally.Value;
+        if (outcome is { Kind: DeployOutcomeKind.Failed or DeployOutcomeKind.Interrupted, Result: TerminalError terminal })
+        {
+            // Neither rolled forward nor back by itself: a person must look. The ledger sends this once per revision.
+            notifier.Notify(new NotificationEvent(work.Key.ToString(), desired.Revision, NotificationKind.RolloutFailed,
+                $"The release of {rollout.Target} to {spec.Name.Value} stopped and needs a person: {terminal.Message}", time.GetUtcNow()));
+        }
+
         return outcome.Kind switch
         {
             DeployOutcomeKind.Deployed => new ServiceVerdict(outcome.Result, SyncStatus.Synced, HealthStatus.Healthy, 0, null, actions),

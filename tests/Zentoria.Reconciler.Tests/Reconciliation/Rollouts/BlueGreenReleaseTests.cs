@@ -90,7 +90,7 @@ internal sealed class BlueGreenReleaseTests
 
         Assert.That(world.Steps.Skip(reverting), Is.EqualTo(new[] { CheckOriginal, SwitchToOriginal, DestroyClone, Hold }));
         Assert.That(world.Decisions[reverting].Fails, Is.EqualTo(RollbackReason.Manual));
-        Assert.That(last.Reason, Does.Contain("not tried again"));
+        Assert.That(last.Reason, Does.Contain("traffic is on the original and the clone is gone"));
         Assert.That((world.OriginalVersion, world.Upstream, world.Clone), Is.EqualTo((P, UpstreamSide.Original, CloneState.Absent)));
     }
 
