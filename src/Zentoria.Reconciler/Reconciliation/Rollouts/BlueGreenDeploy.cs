@@ -282,8 +282,9 @@ internal sealed class BlueGreenDeploy(
     /// <summary>
     /// A release version that fails to install or check fails the release, and the next decision reverts it; a
     /// previous version that fails to go back ends the pass, because only a person can say what runs there now.
+    /// The canary's installs are judged the same way.
     /// </summary>
-    private DeployOutcome? Installed(BlueGreenSides sides, Rollout rollout, HealthMemo checks, Side side, string version, ReconcileResult result)
+    public DeployOutcome? Installed(BlueGreenSides sides, Rollout rollout, HealthMemo checks, Side side, string version, ReconcileResult result, StrategyKind strategy = StrategyKind.BlueGreen)
     {
         checks.Set(side, version, result is Done);
         if (result is not TerminalError failed)
@@ -297,7 +298,15 @@ internal sealed class BlueGreenDeploy(
         }
 
         var original = sides.Original;
-        Log.BlueGreenFails(logger, original.Spec.Name.Value, version, failed.Message);
+        if (strategy == StrategyKind.Canary)
+        {
+            Log.CanaryFails(logger, original.Spec.Name.Value, version, failed.Message);
+        }
+        else
+        {
+            Log.BlueGreenFails(logger, original.Spec.Name.Value, version, failed.Message);
+        }
+
         if (rollout.Phase == ServiceRolloutPhase.Deploying)
         {
             metrics.RolledBack(original.Spec.Name, VersionInstaller.FailedItsChecks(failed, version) ? RollbackReason.Health : RollbackReason.Deploy);

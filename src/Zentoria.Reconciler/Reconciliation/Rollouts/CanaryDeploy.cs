@@ -136,14 +136,14 @@ internal sealed class CanaryDeploy(
             case CanaryStep.DestroyClone:
                 return (Continue(await clones.DestroyCloneAsync(sides, cancellationToken)), progress);
             case CanaryStep.DeployToClone:
-                return (Installed(sides, rollout, checks, Side.Clone, rollout.Target, await installer.InstallAsync(clone, BlueGreenDeploy.DeployCloneAction, rollout.Target, view.CloneVersion, cancellationToken)), progress);
+                return (clones.Installed(sides, rollout, checks, Side.Clone, rollout.Target, await installer.InstallAsync(clone, BlueGreenDeploy.DeployCloneAction, rollout.Target, view.CloneVersion, cancellationToken), StrategyKind.Canary), progress);
             case CanaryStep.CheckClone:
                 checks.Set(Side.Clone, view.CloneVersion, await installer.VerifyAsync(clone, view.CloneVersion ?? rollout.Target, cancellationToken) is null);
                 return (null, progress);
             case CanaryStep.DeployToOriginal:
-                return (Installed(sides, rollout, checks, Side.Original, rollout.Target, await installer.InstallAsync(original, RollingDeploy.DeployAction, rollout.Target, view.OriginalVersion, cancellationToken)), progress);
+                return (clones.Installed(sides, rollout, checks, Side.Original, rollout.Target, await installer.InstallAsync(original, RollingDeploy.DeployAction, rollout.Target, view.OriginalVersion, cancellationToken), StrategyKind.Canary), progress);
             case CanaryStep.DeployPreviousToOriginal:
-                return (Installed(sides, rollout, checks, Side.Original, rollout.Previous!, await installer.InstallAsync(original, RollingDeploy.RedeployAction, rollout.Previous!, view.OriginalVersion, cancellationToken)), progress);
+                return (clones.Installed(sides, rollout, checks, Side.Original, rollout.Previous!, await installer.InstallAsync(original, RollingDeploy.RedeployAction, rollout.Previous!, view.OriginalVersion, cancellationToken), StrategyKind.Canary), progress);
             case CanaryStep.CheckOriginal:
                 checks.Set(Side.Original, view.OriginalVersion, view.OriginalVersion is { } running && await installer.VerifyAsync(original, running, cancellationToken) is null);
                 return (null, progress);
@@ -236,31 +236,6 @@ internal sealed class CanaryDeploy(
     }
 
     private static DeployOutcome? Continue(ReconcileResult result) => result is Done ? null : DeployOutcome.Interrupted(result);
-
-    /// <summary>A release version that fails to install fails the release (the next decision reverts); a previous version that fails to go back ends the pass.</summary>
-    private DeployOutcome? Installed(BlueGreenSides sides, Rollout rollout, HealthMemo checks, Side side, string version, ReconcileResult result)
-    {
-        checks.Set(side, version, result is Done);
-        if (result is not TerminalError failed)
-        {
-            return Continue(result);
-        }
-
-        if (version != rollout.Target)
-        {
-            return DeployOutcome.Interrupted(result);
-        }
-
-        var original = sides.Original;
-        Log.CanaryFails(logger, original.Spec.Name.Value, version, failed.Message);
-        if (rollout.Phase == ServiceRolloutPhase.Deploying)
-        {
-            metrics.RolledBack(original.Spec.Name, RollbackReason.Deploy);
-            rollouts.Record(original.Unit, original.Revision, rollout with { Phase = ServiceRolloutPhase.RollingBack, Failure = failed.Message });
-        }
-
-        return null;
-    }
 
     private DeployOutcome Promoted(ServiceDeployment original, Rollout rollout)
     {
