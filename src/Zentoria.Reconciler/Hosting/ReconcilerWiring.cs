@@ -119,6 +119,7 @@ internal static class ReconcilerWiring
         services.AddSingleton<VersionInstaller>();
         services.AddSingleton<RollingDeploy>();
         services.AddSingleton<UpstreamWriter>();
+        services.AddSingleton<RouteKeeper>();
         services.AddSingleton<BlueGreenObserver>();
         services.AddSingleton<BlueGreenDeploy>();
         services.AddSingleton<CanaryDeploy>();

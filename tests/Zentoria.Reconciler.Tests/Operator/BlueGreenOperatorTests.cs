@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Guests.Simulated;
 using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Notifications;
@@ -69,6 +70,48 @@ internal sealed partial class BlueGreenOperatorTests
             Assert.That((unit.Rollout!.Strategy, unit.Rollout.Phase, unit.Rollout.Version, unit.Rollout.StableWeight), Is.EqualTo(("BlueGreen", "Succeeded", Wanted, 100)));
             Assert.That(stack.Operator.Host.Services.GetRequiredService<Journal>().Pending(), Is.Empty);
             Assert.That(served, Is.EqualTo((Wanted, Original(stack))));
+        });
+    }
+
+    [Test]
+    public async Task A_hand_edit_of_an_owned_upstream_file_outside_a_release_is_drift_and_is_written_back()
+    {
+        await using var stack = await StartAsync();
+        await stack.PassAsync();
+        await stack.PassAsync();
+        var released = Upstream(stack);
+        var edited = UpstreamRouting.Split(Backend, Endpoint(Original(stack)), new UpstreamEndpoint("127.0.2.99", 3000), 50);
+        stack.Guests.Shell("nginx").Seed(UpstreamFilePath, UpstreamFile.Render(edited, new ServiceName(Gateway)).Content);
+
+        await stack.PassAsync();
+
+        var unit = stack.Operator.Service(Gateway);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Upstream(stack), Is.EqualTo(released), "the file routes to the original again");
+            Assert.That(stack.Audit(Gateway)[^1].GetProperty("action").GetString(), Is.EqualTo(Zentoria.Reconciler.Reconciliation.Services.RouteKeeper.RouteAction));
+            Assert.That(stack.Audit(Gateway)[^1].GetProperty("before").GetString(), Does.Contain("127.0.2.99:3000 50 %"));
+            Assert.That((unit.Sync, unit.Health), Is.EqualTo((SyncStatus.Synced, HealthStatus.Healthy)), unit.Message);
+        });
+    }
+
+    [Test]
+    public async Task In_warn_mode_a_hand_edited_upstream_file_is_reported_and_left_as_it_is()
+    {
+        await using var stack = await StartAsync(edit: op => op.Edit(ServiceStack.StackFile, "metadata: { name: mcp-gateway }\nspec:\n", "metadata: { name: mcp-gateway }\nspec:\n  drift: { mode: warn }\n"));
+        await stack.PassAsync();
+        await stack.PassAsync();
+        var edited = UpstreamRouting.Split(Backend, Endpoint(Original(stack)), new UpstreamEndpoint("127.0.2.99", 3000), 50);
+        stack.Guests.Shell("nginx").Seed(UpstreamFilePath, UpstreamFile.Render(edited, new ServiceName(Gateway)).Content);
+
+        await stack.PassAsync();
+
+        var unit = stack.Operator.Service(Gateway);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Upstream(stack), Is.EqualTo(edited));
+            Assert.That(stack.Audit(Gateway).Select(a => a.GetProperty("action").GetString()), Does.Not.Contain(Zentoria.Reconciler.Reconciliation.Services.RouteKeeper.RouteAction));
+            Assert.That(unit.Sync, Is.EqualTo(SyncStatus.OutOfSync), unit.Message);
         });
     }
 

@@ -26,6 +26,7 @@ internal sealed class ServiceUnitReconciler(
     UnitReporter reporter,
     StatusStore status,
     MigrationRunner migrations,
+    RouteKeeper routes,
     Notifier notifier,
     TimeProvider time,
     ILogger<ServiceUnitReconciler> logger)
@@ -37,7 +38,7 @@ internal sealed class ServiceUnitReconciler(
     public static readonly string[] ActionNames =
     [
         ContainerSnapshots.TakeAction, ContainerSnapshots.DeleteAction, ContainerSnapshots.RollbackAction, RollingDeploy.DeployAction, RollingDeploy.RedeployAction,
-        .. BlueGreenDeploy.ActionNames,
+        RouteKeeper.RouteAction, .. BlueGreenDeploy.ActionNames,
     ];
 
     /// <returns>How many mutating actions were taken, and the unit's result.</returns>
@@ -118,6 +119,11 @@ internal sealed class ServiceUnitReconciler(
         var health = live.Healthy == true ? HealthStatus.Healthy : HealthStatus.Degraded;
         if (spec.Version is null || live.Version == spec.Version)
         {
+            if (live.Healthy == true && await routes.KeepAsync(work, desired, spec, container, cancellationToken) is { } routed)
+            {
+                return routed;
+            }
+
             return live.Healthy == true
                 ? new ServiceVerdict(ReconcileResult.Succeeded, SyncStatus.Synced, HealthStatus.Healthy, 0)
                 : new ServiceVerdict(ReconcileResult.Transient($"Unhealthy: {observation.Detail}"), SyncStatus.Synced, HealthStatus.Degraded, 0);
