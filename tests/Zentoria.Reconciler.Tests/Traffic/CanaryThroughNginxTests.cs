@@ -6,10 +6,14 @@ using Microsoft.Extensions.Time.Testing;
 using Zentoria.Reconciler.Analysis;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Notifications;
+using Zentoria.Reconciler.Reconciliation;
+using Zentoria.Reconciler.Reconciliation.Rollouts;
 using Zentoria.Reconciler.Reconciliation.Services;
 using Zentoria.Reconciler.Routing;
+using Zentoria.Reconciler.State;
 using Zentoria.Reconciler.Tests.Notifications;
 using Zentoria.Reconciler.Tests.TestSupport;
+using RolloutPhase = Zentoria.Reconciler.Reconciliation.Rollouts.RolloutPhase;
 
 namespace Zentoria.Reconciler.Tests.Traffic;
 
@@ -76,7 +80,7 @@ internal sealed class CanaryThroughNginxTests
 
             Assert.That(steps.Skip(1).Select(s => s.Analysis), Has.All.StartWith("Pass"), "each step followed a passing analysis, not an inconclusive one");
             Assert.That(passes, Is.LessThanOrEqualTo(MaxPasses), rig.Describe());
-            Assert.That(rig.Gateway.Rollout?.Phase, Is.EqualTo(nameof(Zentoria.Reconciler.Reconciliation.Rollouts.RolloutPhase.Succeeded)), rig.Describe());
+            Assert.That(rig.Gateway.Rollout?.Phase, Is.EqualTo(nameof(RolloutPhase.Succeeded)), rig.Describe());
             Assert.That(rig.Gateway.Rollout?.Analysis, Does.StartWith("Pass"), "the last step's analysis passed before the promotion");
             Assert.That(after.Answers, Is.EqualTo(new Dictionary<string, int> { [GuestBackends.Answer(GatewayRig.Next)] = Afterwards }), "the original runs the new version: " + after);
             Assert.That(routing.Servers.Select(s => (s.Pool, s.Endpoint.Host, s.Weight)), Is.EqualTo(new[] { (UpstreamPool.Stable, GuestBackends.Addresses[GuestBackends.Original], 100) }), "100 % stable");
@@ -97,14 +101,14 @@ internal sealed class CanaryThroughNginxTests
         GatewayDesiredState.Release(rig.Operator.DesiredRoot, GatewayRig.Previous, GatewayRig.Next);
         var inFile = await PassesUntilCanaryWeightAsync(rig, 5);
         var startedAt = rig.Gateway.Rollout?.StartedAt;
-        var atFivePercent = time.GetUtcNow();
+        var tookTraffic = Ladder(rig)?.EnteredAt;
         await ScrapedAsync(rig);
         var traffic = await SendAsync(rig, RequestsPerStep);
         var samples = await SamplesAsync(rig);
         var errorRate = await rig.Prometheus!.ScalarAsync(Query(AnalysisSpec.Seed.Metrics.Single(m => m.Name == "error-rate").Query, rig), CancellationToken.None);
 
         time.Advance(Interval);
-        for (var pass = 0; pass < MaxPasses && (rig.CloneExists || rig.Gateway.Rollout?.Phase != nameof(Zentoria.Reconciler.Reconciliation.Rollouts.RolloutPhase.Failed)); pass++)
+        for (var pass = 0; pass < MaxPasses && (rig.CloneExists || rig.Gateway.Rollout?.Phase != nameof(RolloutPhase.Failed)); pass++)
         {
             await rig.PassAsync();
         }
@@ -116,15 +120,15 @@ internal sealed class CanaryThroughNginxTests
         var routing = Routing(rig);
         var failures = rig.Operator.Host.Services.GetRequiredService<FailedDeployments>();
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"5 %: file {inFile} %, {traffic}; Prometheus: {samples:0.#} canary requests in 1m, error-rate {errorRate:0.###} %; withdrawn {(withdrawnAt - atFivePercent).TotalSeconds:0.#} s after the canary took 5 %, {(withdrawnAt - startedAt)?.TotalSeconds:0.#} s after the release began (operator clock); analysis: {rig.Gateway.Rollout?.Analysis}"));
+            $"5 %: file {inFile} %, {traffic}; Prometheus: {samples:0.#} canary requests in 1m, error-rate {errorRate:0.###} %; withdrawn {(withdrawnAt - tookTraffic)?.TotalSeconds:0.#} s after the canary took 5 %, {(withdrawnAt - startedAt)?.TotalSeconds:0.#} s after the release began (operator clock); analysis: {rig.Gateway.Rollout?.Analysis}"));
         Assert.Multiple(() =>
         {
             Assert.That(inFile, Is.EqualTo(5));
             Assert.That(traffic.Failures, Is.EqualTo(traffic.Answers.GetValueOrDefault(GuestBackends.Answer(GatewayRig.Next)) / GuestBackends.FailEvery), "every tenth request the canary answered was a 500: " + traffic);
             Assert.That(errorRate, Is.GreaterThan(5), "the error-rate query breaches its threshold");
             Assert.That(rig.Gateway.Rollout?.Analysis, Does.StartWith("Fail").And.Contain("error-rate"), "withdrawn by the error rate, not by health or silence");
-            Assert.That(rig.Gateway.Rollout?.Phase, Is.EqualTo(nameof(Zentoria.Reconciler.Reconciliation.Rollouts.RolloutPhase.Failed)), rig.Describe());
-            Assert.That(withdrawnAt - startedAt, Is.LessThanOrEqualTo(Interval + AnalysisSpec.Seed.Window), "withdrawn within one interval plus the query window of the release's start");
+            Assert.That(rig.Gateway.Rollout?.Phase, Is.EqualTo(nameof(RolloutPhase.Failed)), rig.Describe());
+            Assert.That(withdrawnAt - tookTraffic, Is.LessThanOrEqualTo(Interval + AnalysisSpec.Seed.Window), "withdrawn within one interval plus the query window of the canary taking traffic");
             Assert.That(routing.Servers.Select(s => (s.Pool, s.Endpoint.Host, s.Weight)), Is.EqualTo(new[] { (UpstreamPool.Stable, GuestBackends.Addresses[GuestBackends.Original], 100) }), "weights back to 100/0");
             Assert.That(after.Answers, Is.EqualTo(new Dictionary<string, int> { [GuestBackends.Answer(GatewayRig.Previous)] = Afterwards }), "all traffic on the previous version: " + after);
             Assert.That((rig.CloneExists, rig.CloneBackendRuns), Is.EqualTo((false, false)), "the clone and its backend are gone");
@@ -132,6 +136,10 @@ internal sealed class CanaryThroughNginxTests
             Assert.That(delivered.Select(EventOf), Is.EqualTo(new[] { nameof(NotificationKind.RolloutStarted), nameof(NotificationKind.RolloutRolledBack) }), "one RolloutRolledBack, after the RolloutStarted: " + string.Join('\n', delivered));
         });
     }
+
+    /// <summary>The canary's journaled ladder: when its step was set, on the operator's clock.</summary>
+    private static CanaryProgress? Ladder(GatewayRig rig) =>
+        rig.Operator.Host.Services.GetRequiredService<Journal>().Find(new UnitKey(UnitKind.Service, GuestBackends.Service), CanaryProgress.Step) is { } entry ? CanaryProgress.From(entry) : null;
 
     private static string? EventOf(string body)
     {
