@@ -61,16 +61,20 @@ internal sealed class RealPrometheus : IDisposable
     }
 
     /// <summary>Waits until Prometheus holds at least <paramref name="scrapes"/> scrapes of <paramref name="instance"/> (bounded by <paramref name="timeout"/>).</summary>
-    public async Task WaitForScrapesAsync(string instance, int scrapes, TimeSpan timeout)
+    public Task WaitForScrapesAsync(string instance, int scrapes, TimeSpan timeout) =>
+        WaitForAsync($"count_over_time(up{{instance=\"{instance}\"}}[10m])", scrapes, timeout);
+
+    /// <summary>Waits until <paramref name="query"/>'s single value is at least <paramref name="atLeast"/> (bounded by <paramref name="timeout"/>).</summary>
+    /// <returns>The value seen.</returns>
+    public async Task<double> WaitForAsync(string query, double atLeast, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        var query = $"count_over_time(up{{instance=\"{instance}\"}}[10m])";
         while (true)
         {
             var seen = await ScalarAsync(query, deadline.Token);
-            if (seen >= scrapes)
+            if (seen >= atLeast)
             {
-                return;
+                return seen;
             }
 
             try
@@ -79,8 +83,24 @@ internal sealed class RealPrometheus : IDisposable
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"Prometheus did not scrape {instance} {scrapes} times within {timeout.TotalSeconds} s (saw {seen}): {Log()}");
+                Assert.Fail($"Prometheus did not reach {atLeast} for {query} within {timeout.TotalSeconds} s (saw {seen}): {Log()}");
             }
+        }
+    }
+
+    /// <summary>The single value of <paramref name="query"/> now; 0 when there is none or Prometheus does not answer.</summary>
+    public async Task<double> ScalarAsync(string query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var json = await http.GetStringAsync(new Uri(BaseAddress, $"api/v1/query?query={Uri.EscapeDataString(query)}"), cancellationToken);
+            using var document = JsonDocument.Parse(json);
+            var result = document.RootElement.GetProperty("data").GetProperty("result");
+            return result.GetArrayLength() == 0 ? 0 : double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            return 0;
         }
     }
 
@@ -103,22 +123,6 @@ internal sealed class RealPrometheus : IDisposable
         process?.Dispose();
         http.Dispose();
         folder.Dispose();
-    }
-
-
-    private async Task<double> ScalarAsync(string query, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var json = await http.GetStringAsync(new Uri(BaseAddress, $"api/v1/query?query={Uri.EscapeDataString(query)}"), cancellationToken);
-            using var document = JsonDocument.Parse(json);
-            var result = document.RootElement.GetProperty("data").GetProperty("result");
-            return result.GetArrayLength() == 0 ? 0 : double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
-        {
-            return 0;
-        }
     }
 
     private async Task RunAsync(TimeSpan timeout)

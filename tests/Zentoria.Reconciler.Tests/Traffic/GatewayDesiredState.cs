@@ -15,7 +15,11 @@ internal static class GatewayDesiredState
 {
     public const string Image = "ghcr.io/zentoriaai/zentoria-mcp-gateway";
 
-    public static void Apply(string root, RealNginx nginx, GuestBackends backends, RealSshd sshd, StrategyKind strategy, string version)
+    /// <summary>A canary step's interval: short, because the fake clock passes it, while Prometheus scrapes on real time.</summary>
+    public static readonly TimeSpan CanaryInterval = TimeSpan.FromSeconds(30);
+
+    /// <param name="prometheus">The Prometheus the canary's analysis queries (<c>analysis.prometheus</c>); null for health only.</param>
+    public static void Apply(string root, RealNginx nginx, GuestBackends backends, RealSshd sshd, StrategyKind strategy, string version, Uri? prometheus = null)
     {
         File.Delete(Path.Join(root, "base", "feature-flags.yaml"));
         File.WriteAllText(Path.Join(root, "base", "services.yaml"), Services(nginx, backends, strategy, version));
@@ -26,9 +30,10 @@ internal static class GatewayDesiredState
         File.WriteAllText(stack, text[..text.LastIndexOf("---\n", text.IndexOf("kind: Service", StringComparison.Ordinal), StringComparison.Ordinal)]);
 
         var environment = Path.Join(root, "environments", "sandbox", "environment.yaml");
+        var analysis = prometheus is null ? "" : $"  analysis: {{ prometheus: {Quoted(prometheus.ToString())} }}\n";
         File.WriteAllText(environment, File.ReadAllText(environment).Replace(
             "  prune: false",
-            $"  guests: {{ mode: pct, user: {RealSshd.User}, port: {sshd.Port}, keyFile: {sshd.ClientEd25519Key}, hostKeyFingerprint: \"{sshd.HostFingerprint("ed25519")}\" }}\n  prune: false",
+            $"  guests: {{ mode: pct, user: {RealSshd.User}, port: {sshd.Port}, keyFile: {sshd.ClientEd25519Key}, hostKeyFingerprint: \"{sshd.HostFingerprint("ed25519")}\" }}\n{analysis}  prune: false",
             StringComparison.Ordinal));
     }
 
@@ -41,9 +46,13 @@ internal static class GatewayDesiredState
 
     private static string Services(RealNginx nginx, GuestBackends backends, StrategyKind strategy, string version)
     {
-        var strategyLine = strategy == StrategyKind.BlueGreen
-            ? $"{{ type: BlueGreen, cloneVmid: {GuestBackends.Clone}, cloneIp: {GuestBackends.Addresses[GuestBackends.Clone]}/8 }}"
-            : "{ type: Rolling }";
+        var clone = $"cloneVmid: {GuestBackends.Clone}, cloneIp: {GuestBackends.Addresses[GuestBackends.Clone]}/8";
+        var strategyLine = strategy switch
+        {
+            StrategyKind.BlueGreen => $"{{ type: BlueGreen, {clone} }}",
+            StrategyKind.Canary => $"{{ type: Canary, {clone}, steps: [5, 25, 100], interval: {((int)CanaryInterval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}s }}",
+            _ => "{ type: Rolling }",
+        };
         return $$"""
             apiVersion: zentoria.ai/v1
             kind: Service

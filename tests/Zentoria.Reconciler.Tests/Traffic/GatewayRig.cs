@@ -1,7 +1,9 @@
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.DesiredState.Loading;
+using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Guests.Ssh;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Routing;
@@ -16,7 +18,9 @@ namespace Zentoria.Reconciler.Tests.Traffic;
 /// <summary>
 /// The backend's release path with real parts: the operator (in this process) against the simulator, guest commands
 /// over a real sshd in <c>pct</c> mode, real backend processes at the containers' addresses, and a real NGINX whose
-/// upstream file starts on the original CT 441 at <see cref="Previous"/>.
+/// upstream file starts on the original CT 441 at <see cref="Previous"/>. For a canary: the operator's clock can be a
+/// <see cref="FakeTimeProvider"/> (a step's interval passes when the test says so) and a real Prometheus can scrape
+/// both backends with the label <c>service: mcp-gateway</c>, named in the desired state as <c>analysis.prometheus</c>.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed class GatewayRig : IAsyncDisposable
@@ -29,6 +33,11 @@ internal sealed class GatewayRig : IAsyncDisposable
 
     private static readonly NodeName Node = new("pve");
     private static readonly TimeSpan LoadLimit = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan PrometheusStart = TimeSpan.FromSeconds(30);
+
+    /// <summary>How far the fake clock moves per tick while a pass runs: Proxmox tasks are polled on it.</summary>
+    private static readonly TimeSpan PassTick = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan PassLimit = TimeSpan.FromSeconds(60);
 
     private SshGuestShellProvider? guests;
     private ProxmoxClient? client;
@@ -38,6 +47,15 @@ internal sealed class GatewayRig : IAsyncDisposable
     public RealNginx Nginx { get; private init; } = null!;
 
     public RealSshd Sshd { get; private init; } = null!;
+
+    /// <summary>Scrapes both backends; null unless asked for.</summary>
+    public RealPrometheus? Prometheus { get; private init; }
+
+    /// <summary>The operator's clock; null when it runs on real time.</summary>
+    public FakeTimeProvider? Time { get; private init; }
+
+    /// <summary>The Prometheus <c>instance</c> of a container's backend, such as <c>127.0.2.211:41797</c>.</summary>
+    public string Instance(int vmid) => new UpstreamEndpoint(GuestBackends.Addresses[vmid], Backends.Port).ToString();
 
     public OperatorOnSimulator Operator { get; private set; } = null!;
 
@@ -52,21 +70,34 @@ internal sealed class GatewayRig : IAsyncDisposable
     public UnitStatus Gateway => Operator.Service(GuestBackends.Service);
 
     /// <param name="installDelay">How long the deploy script's install takes, with the old process already stopped.</param>
-    public static async Task<GatewayRig> StartAsync(StrategyKind strategy, TimeSpan installDelay)
+    /// <param name="time">The operator's clock; passes move it while they run (<see cref="PassAsync"/>).</param>
+    /// <param name="failingOnClone">The version that fails every tenth request in the clone (<see cref="GuestBackends"/>).</param>
+    /// <param name="prometheus">Starts a real Prometheus scraping both backends and names it in the desired state.</param>
+    /// <param name="configure">Changes the operator's options, such as a webhook target.</param>
+    public static async Task<GatewayRig> StartAsync(
+        StrategyKind strategy, TimeSpan installDelay, FakeTimeProvider? time = null, string? failingOnClone = null, bool prometheus = false, Action<OperatorOptions>? configure = null)
     {
-        var backends = new GuestBackends(installDelay);
+        var backends = new GuestBackends(installDelay, failingOnClone);
         RealNginx? nginx = null;
         RealSshd? sshd = null;
+        RealPrometheus? scraper = null;
         try
         {
+            if (prometheus)
+            {
+                scraper = await RealPrometheus.StartAsync(GuestBackends.Addresses.Values.Select(a => (GuestBackends.Service, new UpstreamEndpoint(a, backends.Port).ToString())), PrometheusStart);
+            }
+
             await backends.DeployAsync(GuestBackends.Original, Previous);
             var original = new UpstreamEndpoint(GuestBackends.Addresses[GuestBackends.Original], backends.Port);
             nginx = RealNginx.Start([(RealNginx.Upstream + ".conf", UpstreamFile.Render(UpstreamRouting.All(RealNginx.Upstream, UpstreamPool.Stable, original), new ServiceName(GuestBackends.Service)).Content!)]);
             sshd = RealSshd.Start();
-            var rig = new GatewayRig { Backends = backends, Nginx = nginx, Sshd = sshd };
+            var rig = new GatewayRig { Backends = backends, Nginx = nginx, Sshd = sshd, Prometheus = scraper, Time = time };
             rig.Operator = await OperatorOnSimulator.StartAsync(
                 seed: (cluster, desired) => SandboxSeed.Apply(cluster, desired, drifted: false),
-                edit: copy => GatewayDesiredState.Apply(copy.DesiredRoot, nginx, backends, sshd, strategy, Previous));
+                edit: copy => GatewayDesiredState.Apply(copy.DesiredRoot, nginx, backends, sshd, strategy, Previous, scraper?.BaseAddress),
+                time: time,
+                options: configure);
             var loaded = DesiredStateLoader.Load(rig.Operator.DesiredRoot, OperatorOnSimulator.Environment);
             if (!loaded.IsValid)
             {
@@ -85,6 +116,7 @@ internal sealed class GatewayRig : IAsyncDisposable
         {
             sshd?.Dispose();
             nginx?.Dispose();
+            scraper?.Dispose();
             await backends.DisposeAsync();
             throw;
         }
@@ -96,7 +128,7 @@ internal sealed class GatewayRig : IAsyncDisposable
     {
         for (var pass = 1; pass <= maxPasses; pass++)
         {
-            await Operator.PassAsync();
+            await PassAsync();
             if (Gateway is { Sync: SyncStatus.Synced, Health: HealthStatus.Healthy } && !CloneExists)
             {
                 return pass;
@@ -104,6 +136,26 @@ internal sealed class GatewayRig : IAsyncDisposable
         }
 
         return maxPasses + 1;
+    }
+
+    /// <summary>
+    /// One pass. On a fake clock the clock moves in small ticks while it runs, as Proxmox tasks are polled and health
+    /// checks time out through it: a pass moves it by a few seconds, well inside a canary step's interval.
+    /// </summary>
+    public async Task PassAsync()
+    {
+        var pass = Operator.PassAsync();
+        if (Time is not null)
+        {
+            var limit = TimeProvider.System.GetTimestamp();
+            while (!pass.IsCompleted && TimeProvider.System.GetElapsedTime(limit) < PassLimit)
+            {
+                Time.Advance(PassTick);
+                await Task.WhenAny(pass, Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System));
+            }
+        }
+
+        await pass.WaitAsync(PassLimit, TimeProvider.System);
     }
 
     /// <summary>
@@ -158,5 +210,6 @@ internal sealed class GatewayRig : IAsyncDisposable
         client?.Dispose();
         Sshd.Dispose();
         Nginx.Dispose();
+        Prometheus?.Dispose();
     }
 }

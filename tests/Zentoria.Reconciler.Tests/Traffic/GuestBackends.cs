@@ -13,7 +13,8 @@ namespace Zentoria.Reconciler.Tests.Traffic;
 /// backend of that container at its loopback address (CT 441 at 127.0.2.241, its clone CT 411 at 127.0.2.211) with
 /// the version it was given: the old process stops, the install takes <c>installDelay</c>, the new one starts. A
 /// container the simulator no longer lists as running loses its backend (<see cref="Watch"/>), as a destroyed or
-/// stopped container would.
+/// stopped container would. The version named as failing on the clone answers every <see cref="FailEvery"/>-th
+/// ordinary request there with 500 (a bad canary).
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed class GuestBackends : IAsyncDisposable
@@ -21,6 +22,9 @@ internal sealed class GuestBackends : IAsyncDisposable
     public const string Service = "mcp-gateway";
     public const int Original = 441;
     public const int Clone = 411;
+
+    /// <summary>A failing release answers every tenth ordinary request with 500 in the clone: exactly 10 %.</summary>
+    public const int FailEvery = 10;
 
     public static readonly IReadOnlyDictionary<int, string> Addresses = new Dictionary<int, string>
     {
@@ -36,7 +40,8 @@ internal sealed class GuestBackends : IAsyncDisposable
     private Task watching = Task.CompletedTask;
     private int stopped;
 
-    public GuestBackends(TimeSpan installDelay)
+    /// <param name="failingOnClone">The version whose backend fails every <see cref="FailEvery"/>-th request in the clone; null for none.</param>
+    public GuestBackends(TimeSpan installDelay, string? failingOnClone = null)
     {
         RequiredTool.Require(BackendProcess.PythonPath, "python3");
         Port = LoopbackPort.Free();
@@ -51,11 +56,14 @@ internal sealed class GuestBackends : IAsyncDisposable
             """);
         var delay = installDelay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         var cases = string.Join(' ', Addresses.Select(a => $"{a.Key}) address={a.Value} ;;"));
+        var failing = failingOnClone is null ? "" : $"if [ \"$ZR_VMID:$2\" = '{Clone}:{failingOnClone}' ]; then fail={FailEvery}; fi";
         Script("deploy.sh", $$"""
             #!/bin/sh
             # deploy.sh <image> <version>: stops this container's backend, installs, starts the version.
             set -eu
             case "${ZR_VMID:-}" in {{cases}} *) echo "no backend container CT ${ZR_VMID:-?}" >&2; exit 3 ;; esac
+            fail=0
+            {{failing}}
             dir='{{folder.Path}}/ct/'"$ZR_VMID"
             mkdir -p "$dir"
             if [ -f "$dir/pid" ]; then
@@ -70,7 +78,7 @@ internal sealed class GuestBackends : IAsyncDisposable
             fi
             sleep {{delay}}
             rm -f "$dir/log"
-            setsid {{BackendProcess.PythonPath}} -u '{{folder.File("backend.py")}}' {{Service}} "$2" "$address" 0 0 {{Port}} detached > "$dir/log" 2>&1 < /dev/null &
+            setsid {{BackendProcess.PythonPath}} -u '{{folder.File("backend.py")}}' {{Service}} "$2" "$address" "$fail" 0 {{Port}} detached > "$dir/log" 2>&1 < /dev/null &
             echo $! > "$dir/pid"
             n=0
             until grep -q LISTENING "$dir/log" 2>/dev/null; do

@@ -239,11 +239,13 @@ internal sealed class CanaryDeploy(
 
     private DeployOutcome Promoted(ServiceDeployment original, Rollout rollout)
     {
+        // Read before the journal is dropped: status keeps the analysis that promoted the release and its start.
+        var progress = Load(original.Unit);
         rollouts.Finish(original.Unit);
         metrics.SetRolloutPhase(original.Spec.Name, RolloutPhase.Succeeded);
         metrics.RolloutCompleted(original.Spec.Name, StrategyKind.Canary, RolloutResult.Promoted);
         Notify(original, NotificationKind.RolloutPromoted, $"Canary release of {rollout.Target} promoted (was {rollout.Previous ?? "unknown"}); the clone is destroyed.");
-        SetRollout(original, rollout.Target, RolloutPhase.Succeeded, null, null, 0, null);
+        SetRollout(original, rollout.Target, RolloutPhase.Succeeded, null, null, 0, progress);
         return DeployOutcome.Deployed;
     }
 
