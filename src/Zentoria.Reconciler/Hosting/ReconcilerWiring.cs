@@ -121,6 +121,7 @@ internal static class ReconcilerWiring
         services.AddSingleton<UpstreamWriter>();
         services.AddSingleton<RouteKeeper>();
         services.AddSingleton<BlueGreenObserver>();
+        services.AddSingleton<ReleaseOutcomes>();
         services.AddSingleton<BlueGreenDeploy>();
         services.AddSingleton<CanaryDeploy>();
         services.AddSingleton<ReleaseClock>();

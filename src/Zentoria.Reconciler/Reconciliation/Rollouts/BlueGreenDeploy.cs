@@ -29,7 +29,7 @@ internal sealed class BlueGreenDeploy(
     RolloutJournal rollouts,
     FailedDeployments failures,
     OperatorMetrics metrics,
-    Notifier notifier,
+    ReleaseOutcomes outcomes,
     StatusStore status,
     ReleaseClock clock,
     RolloutRequests requests,
@@ -121,7 +121,7 @@ internal sealed class BlueGreenDeploy(
         switch (decision.Step)
         {
             case BlueGreenStep.CreateClone:
-                Notify(original, NotificationKind.RolloutStarted, $"Blue/green release of {rollout.Target} started on clone CT {sides.CloneVmId.Value}.");
+                outcomes.Started(original, StrategyKind.BlueGreen, sides.CloneVmId);
                 return Continue(await CreateCloneAsync(sides, cancellationToken));
             case BlueGreenStep.StartClone:
                 return Continue(await ProxmoxStepAsync(clone, StartCloneAction, "stopped", "running", token => client.Status.StartAsync(clone.Container.Node, sides.CloneVmId, token), cancellationToken));
@@ -318,28 +318,14 @@ internal sealed class BlueGreenDeploy(
 
     private DeployOutcome Promoted(BlueGreenSides sides, Rollout rollout, BlueGreenView view)
     {
-        var original = sides.Original;
         Finished(sides, rollout, view, RolloutPhase.Succeeded);
-        rollouts.Finish(original.Unit);
-        metrics.SetRolloutPhase(original.Spec.Name, RolloutPhase.Succeeded);
-        metrics.RolloutCompleted(original.Spec.Name, StrategyKind.BlueGreen, RolloutResult.Promoted);
-        Notify(original, NotificationKind.RolloutPromoted, $"Blue/green release of {rollout.Target} promoted (was {rollout.Previous ?? "unknown"}); the clone is destroyed.");
-        return DeployOutcome.Deployed;
+        return outcomes.Promoted(sides.Original, rollout, StrategyKind.BlueGreen);
     }
 
-    /// <summary>Remembers the failed version, then ends the rollout: traffic is on the original and the clone is gone.</summary>
     private DeployOutcome Withdrawn(BlueGreenSides sides, Rollout rollout, BlueGreenView view, string reason)
     {
-        var original = sides.Original;
         Finished(sides, rollout, view, RolloutPhase.Failed);
-        var why = rollout.Failure is { } failure ? $"{failure.TrimEnd('.')}. {reason}" : reason;
-        var remembered = new FailedDeployment(original.Spec.Name.Value, rollout.Target, original.Revision, $"Blue/green: {why}.", true, time.GetUtcNow());
-        failures.Remember(remembered);
-        rollouts.Finish(original.Unit);
-        metrics.SetRolloutPhase(original.Spec.Name, RolloutPhase.Failed);
-        metrics.RolloutCompleted(original.Spec.Name, StrategyKind.BlueGreen, RolloutResult.RolledBack);
-        Notify(original, NotificationKind.RolloutRolledBack, $"Blue/green release of {rollout.Target} rolled back: {why}.");
-        return new DeployOutcome(DeployOutcomeKind.RolledBack, ReconcileResult.Terminal(FailedDeploymentMessage.Of(remembered)));
+        return outcomes.Withdrawn(sides.Original, rollout, reason, StrategyKind.BlueGreen);
     }
 
     /// <summary>The release's last status stays shown; a request made for it has nothing left to act on.</summary>
@@ -379,7 +365,4 @@ internal sealed class BlueGreenDeploy(
         status.SetRollout(sides.Original.Unit, StatusOf(rollout, view, decision.Phase, decision.Step, started));
         status.SetPhase(sides.Original.Unit, $"{StatusPhase}{decision.Phase}", $"Blue/green {decision.Phase}, traffic on {serving}: next {decision.Step}, {decision.Reason}.");
     }
-
-    private void Notify(ServiceDeployment original, NotificationKind kind, string message) =>
-        notifier.Notify(new NotificationEvent(original.Unit.ToString(), original.Revision, kind, message, time.GetUtcNow()));
 }

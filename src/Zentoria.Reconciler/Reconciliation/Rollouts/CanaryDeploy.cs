@@ -37,7 +37,7 @@ internal sealed class CanaryDeploy(
     RolloutRequests requests,
     HealthChecker health,
     OperatorMetrics metrics,
-    Notifier notifier,
+    ReleaseOutcomes outcomes,
     StatusStore status,
     TimeProvider time,
     ILoggerFactory loggers)
@@ -129,7 +129,7 @@ internal sealed class CanaryDeploy(
         switch (decision.Step)
         {
             case CanaryStep.CreateClone:
-                Notify(original, NotificationKind.RolloutStarted, $"Canary release of {rollout.Target} started on clone CT {sides.CloneVmId.Value}.");
+                outcomes.Started(original, StrategyKind.Canary, sides.CloneVmId);
                 return (Continue(await clones.CreateCloneAsync(sides, cancellationToken)), progress);
             case CanaryStep.StartClone:
                 return (Continue(await clones.ProxmoxStepAsync(clone, BlueGreenDeploy.StartCloneAction, "stopped", "running", token => client.Status.StartAsync(clone.Container.Node, sides.CloneVmId, token), cancellationToken)), progress);
@@ -241,27 +241,17 @@ internal sealed class CanaryDeploy(
     {
         // Read before the journal is dropped: status keeps the analysis that promoted the release and its start.
         var progress = Load(original.Unit);
-        rollouts.Finish(original.Unit);
-        metrics.SetRolloutPhase(original.Spec.Name, RolloutPhase.Succeeded);
-        metrics.RolloutCompleted(original.Spec.Name, StrategyKind.Canary, RolloutResult.Promoted);
-        Notify(original, NotificationKind.RolloutPromoted, $"Canary release of {rollout.Target} promoted (was {rollout.Previous ?? "unknown"}); the clone is destroyed.");
+        var promoted = outcomes.Promoted(original, rollout, StrategyKind.Canary);
         SetRollout(original, rollout.Target, RolloutPhase.Succeeded, null, null, 0, progress);
-        return DeployOutcome.Deployed;
+        return promoted;
     }
 
-    /// <summary>Remembers the failed version, then ends the rollout: all traffic is on the original and the clone is gone.</summary>
     private DeployOutcome Withdrawn(ServiceDeployment original, Rollout rollout, string reason)
     {
-        var why = rollout.Failure is { } failure ? $"{failure.TrimEnd('.')}. {reason}" : reason;
-        var remembered = new FailedDeployment(original.Spec.Name.Value, rollout.Target, original.Revision, $"Canary: {why}.", true, time.GetUtcNow());
         var progress = Load(original.Unit);
-        failures.Remember(remembered);
-        rollouts.Finish(original.Unit);
-        metrics.SetRolloutPhase(original.Spec.Name, RolloutPhase.Failed);
-        metrics.RolloutCompleted(original.Spec.Name, StrategyKind.Canary, RolloutResult.RolledBack);
-        Notify(original, NotificationKind.RolloutRolledBack, $"Canary release of {rollout.Target} rolled back: {why}.");
+        var withdrawn = outcomes.Withdrawn(original, rollout, reason, StrategyKind.Canary);
         SetRollout(original, rollout.Target, RolloutPhase.Failed, null, progress?.StepIndex, 0, progress);
-        return new DeployOutcome(DeployOutcomeKind.RolledBack, ReconcileResult.Terminal(FailedDeploymentMessage.Of(remembered)));
+        return withdrawn;
     }
 
     private void Report(BlueGreenSides sides, BlueGreenView view, CanaryFacts facts, CanaryDecision decision)
@@ -297,7 +287,4 @@ internal sealed class CanaryDeploy(
         journal.Intend(deployment.Unit, CanaryProgress.Step, deployment.Revision, progress.Facts());
         return progress;
     }
-
-    private void Notify(ServiceDeployment original, NotificationKind kind, string message) =>
-        notifier.Notify(new NotificationEvent(original.Unit.ToString(), original.Revision, kind, message, time.GetUtcNow()));
 }
