@@ -17,9 +17,8 @@ internal sealed class RouteKeeper(ServiceProbe probe, UpstreamWriter writer, Act
     /// <returns>Null when the route is as desired or cannot be judged; otherwise the unit's verdict.</returns>
     public async Task<ServiceVerdict?> KeepAsync(UnitWork work, Desired desired, ServiceSpec spec, ContainerSpec container, CancellationToken cancellationToken)
     {
-        if (UpstreamTarget.For(desired, spec) is not { } target || desired.FindService(target.Proxy) is not { } proxy
-            || desired.FindContainer(proxy.Container) is not { } proxyContainer || probe.ShellFor(proxyContainer) is not { } shell
-            || probe.EndpointOf(container, spec) is not { } endpoint)
+        if (UpstreamTarget.For(desired, spec) is not { } target || desired.FindContainer(target.ProxyContainer) is not { } proxyContainer
+            || probe.ShellFor(proxyContainer) is not { } shell || probe.EndpointOf(container, spec) is not { } endpoint)
         {
             return null;
         }
@@ -39,8 +38,6 @@ internal sealed class RouteKeeper(ServiceProbe probe, UpstreamWriter writer, Act
         var action = new MutatingAction(work.Key, RouteAction, container.Node, container.VmId, desired.Revision, live.Routing!.ToString(), wanted.ToString());
         var result = await runner.RunAsync(action, async token =>
             (await writer.WriteAsync(shell, target, wanted, reloadIfUnchanged: false, token)).ToReconcileResult(), cancellationToken);
-        return result is Done
-            ? new ServiceVerdict(result, SyncStatus.Synced, HealthStatus.Healthy, 1, null, 1)
-            : new ServiceVerdict(result, SyncStatus.OutOfSync, HealthStatus.Healthy, 1, null, 1);
+        return new ServiceVerdict(result, result is Done ? SyncStatus.Synced : SyncStatus.OutOfSync, HealthStatus.Healthy, 1, null, 1);
     }
 }
