@@ -32,8 +32,7 @@ internal sealed record BlueGreenSides(ServiceDeployment Original, ServiceDeploym
             return (null, "strategy.cloneVmid is not set");
         }
 
-        if (UpstreamTarget.For(desired, deployment.Spec) is not { } target || desired.FindService(target.Proxy) is not { } proxy
-            || desired.FindContainer(proxy.Container) is not { } proxyContainer)
+        if (UpstreamTarget.For(desired, deployment.Spec) is not { } target || desired.FindContainer(target.ProxyContainer) is not { } proxyContainer)
         {
             return (null, "the service has no route through a proxy in the desired state");
         }
