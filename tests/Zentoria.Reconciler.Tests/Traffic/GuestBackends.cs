@@ -140,10 +140,7 @@ internal sealed class GuestBackends : IAsyncDisposable
                     var listed = await client.Containers.ListAsync(node, stopping.Token);
                     foreach (var vmid in Addresses.Keys.Where(v => !listed.Any(c => c.VmId == new VmId(v) && c.Status == GuestPowerState.Running)))
                     {
-                        if (Stop(vmid))
-                        {
-                            Interlocked.Increment(ref stopped);
-                        }
+                        Stop(vmid, counted: true);
                     }
 
                     await Task.Delay(WatchInterval, TimeProvider.System, stopping.Token);
@@ -168,18 +165,24 @@ internal sealed class GuestBackends : IAsyncDisposable
         await watching;
         foreach (var vmid in Addresses.Keys)
         {
-            Stop(vmid);
+            Stop(vmid, counted: false);
         }
 
         stopping.Dispose();
         folder.Dispose();
     }
 
-    private bool Stop(int vmid)
+    private void Stop(int vmid, bool counted)
     {
         if (PidOf(vmid) is not { } pid)
         {
-            return false;
+            return;
+        }
+
+        // Counted before the kill: a test that sees the backend gone must also see who stopped it.
+        if (counted)
+        {
+            Interlocked.Increment(ref stopped);
         }
 
         try
@@ -189,7 +192,12 @@ internal sealed class GuestBackends : IAsyncDisposable
             {
                 using var process = Process.GetProcessById(pid);
                 process.Kill();
-                process.WaitForExit(5000);
+                // Not WaitForExit: where PID 1 does not reap orphans, the killed backend stays a zombie and
+                // WaitForExit would wait out its whole timeout.
+                for (var n = 0; n < 250 && Alive(pid); n++)
+                {
+                    process.WaitForExit(20);
+                }
             }
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException)
@@ -198,7 +206,6 @@ internal sealed class GuestBackends : IAsyncDisposable
         }
 
         File.Delete(PidFile(vmid));
-        return true;
     }
 
     private int? PidOf(int vmid)
