@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Zentoria.Reconciler.Simulator.Scenarios;
+using Zentoria.Reconciler.Simulator.Timing;
 
 namespace Zentoria.Reconciler.Simulator;
 
@@ -42,7 +43,8 @@ internal sealed class SimulatorOptions
     /// <summary>Added to every request (the benchmarks use 5 ms). Can be changed later through <see cref="ProxmoxSimulator.Faults"/>.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
 
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <summary>The clock of tasks, tickets and delays; by default the system's, with timers precise enough for <see cref="Latency"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = PreciseTimeProvider.Instance;
 
     /// <summary>Source of fault chances, MAC addresses and PIDs; seed it for repeatable tests.</summary>
     public Random Random { get; init; } = new();

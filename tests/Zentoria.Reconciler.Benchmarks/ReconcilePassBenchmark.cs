@@ -9,6 +9,7 @@ using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Observability;
 using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Reconciliation;
+using Zentoria.Reconciler.Simulator.Timing;
 
 namespace Zentoria.Reconciler.Benchmarks;
 
@@ -32,6 +33,9 @@ internal static class ReconcilePassBenchmark
         {
             var delay = TimeSpan.FromMilliseconds(parseResult.GetValue(latency));
             Console.WriteLine($"reconcile-pass: zero drift, {Nodes} nodes, {delay.TotalMilliseconds} ms added per request, simulator in its own process (HTTPS, pinned); ideal = N x latency / requests in flight");
+            var (precise, system) = (await MeanDelayAsync(PreciseTimeProvider.Instance, delay), await MeanDelayAsync(TimeProvider.System, delay));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"the latency as added: a {delay.TotalMilliseconds} ms delay lasts {precise.TotalMilliseconds:0.00} ms on the simulator's timers ({system.TotalMilliseconds:0.00} ms on .NET's own)"));
             Console.WriteLine($"{"containers",10} {"wall time",10} {"API calls",10} {"1+N",7} {"ideal",8} {"x ideal",8} {"allocated",12} {"peak WS",10}");
             foreach (var count in parseResult.GetValue(containers)!)
             {
@@ -132,6 +136,21 @@ internal static class ReconcilePassBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // 12 loops of delays at once, as many as the requests in flight, 20 delays each: the mean length of one delay.
+    private static async Task<TimeSpan> MeanDelayAsync(TimeProvider time, TimeSpan delay)
+    {
+        const int Loops = 12, Delays = 20;
+        var started = TimeProvider.System.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, Loops).Select(async _ =>
+        {
+            for (var i = 0; i < Delays; i++)
+            {
+                await Task.Delay(delay, time);
+            }
+        }));
+        return TimeProvider.System.GetElapsedTime(started) / Delays;
     }
 
     private static string LoadAverage() =>
