@@ -29,7 +29,8 @@ internal sealed class ProxmoxClient : IDisposable
         }
 
         http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        limiter = new NodeConcurrencyLimiter(options.Options.MaxConcurrentRequestsPerNode);
+        MaxConcurrentRequestsPerNode = options.Options.MaxConcurrentRequestsPerNode;
+        limiter = new NodeConcurrencyLimiter(MaxConcurrentRequestsPerNode);
         RequestAuthenticator authenticator;
         if (options.Token is { } token)
         {
@@ -64,6 +65,9 @@ internal sealed class ProxmoxClient : IDisposable
     }
 
     public AccessClient Access { get; }
+
+    /// <summary>Requests in flight toward one node at most; callers that fan out per node run that many at once.</summary>
+    public int MaxConcurrentRequestsPerNode { get; }
 
     /// <summary>The shared transport, for paths no area client covers yet.</summary>
     internal ProxmoxConnection Connection { get; }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Planning;
 using Zentoria.Reconciler.Proxmox;
@@ -34,17 +36,65 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
             .Where(r => wanted.Contains(r.VmId!.Value) || (desired.Environment.Prune && !desiredIds.Contains(r.VmId!.Value) && tag.Length > 0 && r.Tags.Any(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase))))
             .ToList();
 
-        var live = new LiveContainer[managed.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, managed.Count), parallel, async (i, token) =>
-        {
-            var resource = managed[i];
-            var (vmid, node) = (resource.VmId!.Value, resource.Node!.Value);
-            var config = await client.Config.GetPendingAsync(node, vmid, token);
-            live[i] = LiveContainerMapper.Map(vmid, node, resource, config);
-        });
+        var live = await ReadConfigsAsync(managed, cancellationToken);
         var flagSets = flags is null ? [] : await flags.ObserveAsync(desired, cancellationToken);
         var liveServices = services is null ? [] : await services.ObserveAsync(desired, cancellationToken);
         return new LiveState([.. live], liveServices, flagSets);
+    }
+
+    /// <summary>
+    /// One queue per node, read by as many readers as the client lets into that node at once, all under the
+    /// cluster-wide <see cref="Parallelism"/>. One queue across the cluster would leave a reader waiting for a full
+    /// node's slot while another node had one free: at 4 nodes that cost a third of the observe time.
+    /// </summary>
+    private async Task<LiveContainer[]> ReadConfigsAsync(List<ClusterResource> managed, CancellationToken cancellationToken)
+    {
+        var live = new LiveContainer[managed.Count];
+        using var cluster = new SemaphoreSlim(Parallelism, Parallelism);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? first = null;
+
+        async Task ReadAsync(ConcurrentQueue<int> queue)
+        {
+            try
+            {
+                while (queue.TryDequeue(out var i))
+                {
+                    await cluster.WaitAsync(stop.Token);
+                    try
+                    {
+                        var resource = managed[i];
+                        var (vmid, node) = (resource.VmId!.Value, resource.Node!.Value);
+                        live[i] = LiveContainerMapper.Map(vmid, node, resource, await client.Config.GetPendingAsync(node, vmid, stop.Token));
+                    }
+                    finally
+                    {
+                        cluster.Release();
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                // The first failure is the one to report; the others are mostly the cancellation it caused.
+                Interlocked.CompareExchange(ref first, e, null);
+                await stop.CancelAsync();
+            }
+        }
+
+        var readers = managed
+            .Select((resource, i) => (resource.Node!.Value, i))
+            .GroupBy(r => r.Value, r => r.i)
+            .SelectMany(node =>
+            {
+                var queue = new ConcurrentQueue<int>(node);
+                return Enumerable.Range(0, Math.Min(client.MaxConcurrentRequestsPerNode, queue.Count)).Select(_ => ReadAsync(queue));
+            });
+        await Task.WhenAll(readers.ToList());
+        if (first is not null)
+        {
+            ExceptionDispatchInfo.Throw(first);
+        }
+
+        return live;
     }
 }
