@@ -101,7 +101,6 @@ internal sealed class ProxmoxClient : IDisposable
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = options.ConnectTimeout,
-            AutomaticDecompression = DecompressionMethods.All,
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
 using Polly;
@@ -150,6 +151,11 @@ internal sealed class ProxmoxConnection(
             message.Content = (request.Parameters ?? new FormParameters()).ToContent();
         }
 
+        if (request.Route.Compressed)
+        {
+            message.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        }
+
         return message;
     }
 
@@ -157,7 +163,8 @@ internal sealed class ProxmoxConnection(
     {
         try
         {
-            await using var stream = new BoundedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken), Options.MaxResponseBytes);
+            // Bounded after decompression: the limit is on what is parsed, so a small gzip cannot expand without end.
+            await using var stream = new BoundedReadStream(await ResponseBody.OpenAsync(response.Content, cancellationToken), Options.MaxResponseBytes);
             return await JsonSerializer.DeserializeAsync<DataEnvelope<T>>(stream, ProxmoxJson.Options, cancellationToken)
                 ?? new DataEnvelope<T>();
         }

@@ -61,13 +61,21 @@ internal sealed record ProxmoxErrorBody(string? Message, IReadOnlyDictionary<str
 
     private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
         var buffer = new byte[maxBytes];
         var total = 0;
-        int read;
-        while (total < maxBytes && (read = await stream.ReadAsync(buffer.AsMemory(total, maxBytes - total), cancellationToken)) > 0)
+        try
         {
-            total += read;
+            await using var stream = await ResponseBody.OpenAsync(content, cancellationToken);
+            int read;
+            while (total < maxBytes && (read = await stream.ReadAsync(buffer.AsMemory(total, maxBytes - total), cancellationToken)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // An error body that cannot be decoded: the status line alone still says what failed.
+            return [];
         }
 
         return buffer.AsSpan(0, total).ToArray();

@@ -9,15 +9,15 @@ internal static class ProxmoxRoutes
 
     public static ApiRoute AccessTicket() => new("/access/ticket", "/access/ticket", null);
 
-    public static ApiRoute ClusterResources() => new("/cluster/resources", "/cluster/resources", null);
+    public static ApiRoute ClusterResources() => new("/cluster/resources", "/cluster/resources", null, Compressed: true);
 
     public static ApiRoute ClusterNextId() => new("/cluster/nextid", "/cluster/nextid", null);
 
     public static ApiRoute Nodes() => new("/nodes", "/nodes", null);
 
-    public static ApiRoute NodeTasks(NodeName node) => OnNode(node, "/tasks", "/tasks");
+    public static ApiRoute NodeTasks(NodeName node) => OnNode(node, "/tasks", "/tasks") with { Compressed = true };
 
-    public static ApiRoute Containers(NodeName node) => OnNode(node, "/lxc", "/lxc");
+    public static ApiRoute Containers(NodeName node) => OnNode(node, "/lxc", "/lxc") with { Compressed = true };
 
     public static ApiRoute Container(NodeName node, VmId vmid) => OnContainer(node, vmid, "", "");
 
@@ -50,7 +50,7 @@ internal static class ProxmoxRoutes
 
     public static ApiRoute TaskStatus(Upid upid) => OnNode(upid.Node, "/tasks/{upid}/status", $"/tasks/{upid}/status");
 
-    public static ApiRoute TaskLog(Upid upid) => OnNode(upid.Node, "/tasks/{upid}/log", $"/tasks/{upid}/log");
+    public static ApiRoute TaskLog(Upid upid) => OnNode(upid.Node, "/tasks/{upid}/log", $"/tasks/{upid}/log") with { Compressed = true };
 
     private static ApiRoute OnNode(NodeName node, string templateTail, string pathTail) =>
         new("/nodes/{node}" + templateTail, "/nodes/" + Segment(node.Value) + pathTail, node);
