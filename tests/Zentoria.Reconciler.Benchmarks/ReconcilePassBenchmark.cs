@@ -138,10 +138,12 @@ internal static class ReconcilePassBenchmark
         }
     }
 
-    // 12 loops of delays at once, as many as the requests in flight, 20 delays each: the mean length of one delay.
+    // 12 loops of delays at once, as many as the requests in flight, 100 delays each after a warm-up (the timer
+    // thread's start and the JIT would otherwise count): the mean length of one delay.
     private static async Task<TimeSpan> MeanDelayAsync(TimeProvider time, TimeSpan delay)
     {
-        const int Loops = 12, Delays = 20;
+        const int Loops = 12, Delays = 100;
+        await Task.Delay(delay, time);
         var started = TimeProvider.System.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, Loops).Select(async _ =>
         {
