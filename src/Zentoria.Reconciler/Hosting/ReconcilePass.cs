@@ -75,9 +75,8 @@ internal sealed class ReconcilePass(
     private void ReportObserveFailure(Desired desired, string message)
     {
         Log.ObserveFailed(logger, message);
-        foreach (var unit in UnitWork.Declared(desired))
+        foreach (var (unit, fingerprint) in DeclaredWithFingerprints(desired))
         {
-            var fingerprint = FingerprintOf(desired, unit);
             if (scheduler.Decide(unit, fingerprint) == UnitDecision.Due)
             {
                 reporter.Report(unit, fingerprint, desired.Revision, ReconcileResult.Transient("Cannot observe Proxmox: " + message),
@@ -164,10 +163,10 @@ internal sealed class ReconcilePass(
 
     private bool WasObserved(UnitWork work) => work.Container is not { } container || observed.Contains(container.VmId);
 
-    private static string FingerprintOf(Desired desired, UnitKey unit) => unit.Kind switch
-    {
-        UnitKind.Container => SpecFingerprint.Of(desired.Containers.First(c => c.Name.Value == unit.Name)),
-        UnitKind.Service => UnitWork.ServiceFingerprint(desired, desired.Services.First(s => s.Name.Value == unit.Name)),
-        _ => SpecFingerprint.Of(desired.FeatureFlags.First(f => f.Name == unit.Name)),
-    };
+    // In the order of UnitWork.Declared, straight from the lists: looking each unit up by name made an outage
+    // quadratic in the number of units.
+    private static IEnumerable<(UnitKey Unit, string Fingerprint)> DeclaredWithFingerprints(Desired desired) =>
+        desired.Containers.Select(c => (new UnitKey(UnitKind.Container, c.Name.Value), SpecFingerprint.Of(c)))
+            .Concat(desired.Services.Select(s => (new UnitKey(UnitKind.Service, s.Name.Value), UnitWork.ServiceFingerprint(desired, s))))
+            .Concat(desired.FeatureFlags.Select(f => (new UnitKey(UnitKind.FeatureFlags, f.Name), SpecFingerprint.Of(f))));
 }
