@@ -23,5 +23,15 @@ internal sealed record StrategySpec(
     /// <summary>How long a blue/green clone is kept after traffic left it for good; default 0 (destroyed at once).</summary>
     public TimeSpan KeepClone { get; init; }
 
+    public const int DefaultFailureThreshold = 1;
+
+    public static readonly TimeSpan DefaultAnalysisWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>Canary analyses failed in a row that withdraw the canary; default 1, as the seed's alerts.</summary>
+    public int FailureThreshold { get; init; } = DefaultFailureThreshold;
+
+    /// <summary>The range of each canary analysis's PromQL queries, such as <c>[1m]</c>; default 1 minute.</summary>
+    public TimeSpan AnalysisWindow { get; init; } = DefaultAnalysisWindow;
+
     public static readonly StrategySpec Rolling = new(StrategyKind.Rolling, null, null, [], TimeSpan.Zero);
 }

@@ -26,7 +26,7 @@ internal sealed partial class SchemaTests
         "invalid-version", "invalid-image", "image-with-tag", "invalid-cidr", "invalid-gateway", "invalid-duration",
         "invalid-hostname", "invalid-tag", "relative-file-path", "invalid-cron", "invalid-time-zone",
         "proxmox-url-with-credentials", "secret-in-yaml", "token-pasted-into-tokenEnv", "unknown-placeholder", "unbalanced-brace",
-        "nginx-relative-upstream-dir", "nginx-unknown-key",
+        "nginx-relative-upstream-dir", "nginx-unknown-key", "canary-failure-threshold-zero",
     ];
 
     [Test]

@@ -64,6 +64,31 @@ internal sealed class CanaryOperatorTests
     }
 
     [Test]
+    public async Task With_a_failure_threshold_of_2_one_failed_analysis_holds_the_canary_and_the_second_withdraws_it()
+    {
+        await using var stack = await StartAsync(strategy: "strategy: { cloneIp: 127.0.2.220/8, interval: 30s, failureThreshold: 2 }");
+
+        await stack.PassAsync();
+        Assert.That(stack.Operator.Service(Frontend).Rollout?.CanaryWeight, Is.EqualTo(5), stack.Operator.Service(Frontend).Message);
+        stack.Clone.MarkBroken(Wanted);
+        stack.Time.Advance(Interval);
+        await stack.PassAsync();
+        var afterOne = (stack.Operator.Service(Frontend).Rollout?.CanaryWeight, stack.CloneExists, stack.Operator.Service(Frontend).Rollout?.Analysis);
+        stack.Time.Advance(Interval);
+        await stack.PassAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(afterOne.CanaryWeight, Is.EqualTo(5), "one failed analysis of two allowed keeps the step");
+            Assert.That(afterOne.CloneExists, Is.True);
+            Assert.That(afterOne.Analysis, Does.StartWith("Fail:"));
+            Assert.That(stack.UpstreamFile, Does.Contain("weight=100; # stable").And.Not.Contain("canary"));
+            Assert.That((stack.CloneExists, stack.Original.Version), Is.EqualTo((false, Previous)));
+            Assert.That(stack.Operator.Service(Frontend).Rollout?.Phase, Is.EqualTo(nameof(RolloutPhase.Failed)));
+        });
+    }
+
+    [Test]
     public async Task An_abort_request_withdraws_the_canary_and_is_cleared()
     {
         await using var stack = await StartAsync();

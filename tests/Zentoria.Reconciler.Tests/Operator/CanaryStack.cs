@@ -49,14 +49,22 @@ internal sealed class CanaryStack : IAsyncDisposable
     /// <summary>The upstream file the operator wrote on the proxy for the frontend.</summary>
     public string? UpstreamFile => Guests.Shell("nginx").Find("/etc/nginx/zentoria/frontend.conf") is { } file ? System.Text.Encoding.UTF8.GetString(file.Content.Span) : null;
 
-    public static async Task<CanaryStack> StartAsync(Action<SimulatedService>? prepareClone = null)
+    /// <param name="strategy">Replaces the frontend's strategy line of the sandbox's stack file.</param>
+    public static async Task<CanaryStack> StartAsync(Action<SimulatedService>? prepareClone = null, string? strategy = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         var guests = new SimulatedGuests(TimeProvider.System);
         var clones = new SimulatedGuests(TimeProvider.System);
         var op = await OperatorOnSimulator.StartAsync(
             seed: (cluster, desired) => SandboxSeed.Apply(cluster, desired, drifted: false),
-            edit: copy => copy.Edit(ServiceStack.StackFile, "retries: 3", "retries: 1"),
+            edit: copy =>
+            {
+                copy.Edit(ServiceStack.StackFile, "retries: 3", "retries: 1");
+                if (strategy is not null)
+                {
+                    copy.Edit(ServiceStack.StackFile, "strategy: { cloneIp: 127.0.2.220/8, interval: 30s }", strategy);
+                }
+            },
             time: time,
             guests: new CloneGuests(guests, clones));
         var desired = op.Desired;

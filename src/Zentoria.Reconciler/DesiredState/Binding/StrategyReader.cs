@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Zentoria.Reconciler.Analysis;
 using Zentoria.Reconciler.DesiredState.Validation;
 
 namespace Zentoria.Reconciler.DesiredState.Binding;
@@ -7,10 +8,14 @@ internal static class StrategyReader
 {
     public static readonly TimeSpan DefaultCanaryInterval = TimeSpan.FromMinutes(10);
 
-    private static readonly string[] Keys = ["type", "cloneVmid", "cloneIp", "steps", "interval", "progressDeadline", "keepClone"];
+    private static readonly string[] Keys = ["type", "cloneVmid", "cloneIp", "steps", "interval", "progressDeadline", "keepClone", "failureThreshold", "analysisWindow"];
     private static readonly string[] CloneKeys = ["cloneVmid", "cloneIp"];
     private static readonly string[] ReleaseKeys = ["progressDeadline", "keepClone"];
-    private static readonly string[] CanaryKeys = ["steps", "interval"];
+    private static readonly string[] CanaryKeys = ["steps", "interval", "failureThreshold", "analysisWindow"];
+
+    // A PromQL rate needs two scrapes inside its range; an hour-long range would judge a step by what came before it.
+    private static readonly TimeSpan ShortestWindow = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LongestWindow = TimeSpan.FromHours(1);
 
     public static StrategySpec Read(MappingReader spec)
     {
@@ -28,6 +33,12 @@ internal static class StrategyReader
         var interval = strategy.Duration("interval");
         var deadline = strategy.Duration("progressDeadline");
         var keepClone = strategy.Duration("keepClone");
+        var failureThreshold = strategy.Integer("failureThreshold", min: 1, max: 100);
+        var window = strategy.Duration("analysisWindow");
+        if (window is { } range && (range < ShortestWindow || range > LongestWindow))
+        {
+            strategy.Error("analysisWindow", $"must be between 10s and 1h, not {PromQlTemplate.Duration(range)}");
+        }
         if (written is null && strategy.Has("type"))
         {
             // The type is misspelt; which fields belong to it is anyone's guess, so only its own error is shown.
@@ -79,6 +90,8 @@ internal static class StrategyReader
             interval ?? DefaultCanaryInterval)
         {
             ProgressDeadline = deadline ?? StrategySpec.DefaultProgressDeadline,
+            FailureThreshold = failureThreshold ?? StrategySpec.DefaultFailureThreshold,
+            AnalysisWindow = window ?? StrategySpec.DefaultAnalysisWindow,
         };
     }
 

@@ -45,9 +45,6 @@ internal sealed class CanaryDeploy(
     public const string StatusPhase = "Canary";
     public const string StrategyName = "Canary";
 
-    /// <summary>Analyses failed in a row that withdraw the canary.</summary>
-    public const int FailureThreshold = 1;
-
     /// <summary>More than the longest run of steps between two waits; bounds one call.</summary>
     private const int MaxSteps = 40;
 
@@ -184,7 +181,7 @@ internal sealed class CanaryDeploy(
             strategy.Steps.IsDefaultOrEmpty ? StrategySpec.DefaultCanarySteps : strategy.Steps,
             strategy.Interval,
             progress,
-            FailureThreshold,
+            strategy.FailureThreshold,
             failed ? rollout.Target : null,
             request,
             progress.StartedAt,
@@ -224,7 +221,7 @@ internal sealed class CanaryDeploy(
 
         var prometheus = desired.Environment.Prometheus is { } url ? new PrometheusClient(PrometheusHttp, url, time) : null;
         var analyzer = new CanaryAnalyzer(prometheus, health, loggers.CreateLogger<CanaryAnalyzer>());
-        var run = await analyzer.RunAsync(AnalysisSpec.Seed, new AnalysisTarget(spec.Name, instance, spec.Health, target), cancellationToken);
+        var run = await analyzer.RunAsync(AnalysisSpec.Seed with { Window = spec.Strategy.AnalysisWindow }, new AnalysisTarget(spec.Name, instance, spec.Health, target), cancellationToken);
         foreach (var (metric, value) in run.Values)
         {
             metrics.SetAnalysisValue(spec.Name, metric, value);
