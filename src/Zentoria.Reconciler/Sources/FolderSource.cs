@@ -43,6 +43,6 @@ internal sealed class FolderSource(string folder, string environment, TimeProvid
             ? loaded.Desired.Revision
             : "invalid-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', loaded.Errors.Select(e => e.ToString())))))[..12];
         last = read.ContentHash is { } readHash ? (readHash, revision) : null;
-        return Task.FromResult(SourceFetchResult.Of(new SourceSnapshot(folder, revision, time.GetUtcNow())));
+        return Task.FromResult(SourceFetchResult.Of(new SourceSnapshot(folder, revision, time.GetUtcNow()) { Loaded = loaded }));
     }
 }

@@ -69,7 +69,7 @@ internal sealed class SourceSynchronizer(
             return SourceTickOutcome.Unchanged;
         }
 
-        var loaded = DesiredStateLoader.Load(fetched.Snapshot.Path, environment);
+        var loaded = fetched.Snapshot.Loaded ?? DesiredStateLoader.Load(fetched.Snapshot.Path, environment);
         if (!loaded.IsValid)
         {
             Log.RevisionRejected(logger, revision, loaded.Errors.Length);
