@@ -6,9 +6,8 @@ namespace Zentoria.Reconciler.Simulator.Timing;
 /// The system clock, with timers that fire within about a millisecond of their due time. .NET's own timers are
 /// scheduled on <see cref="Environment.TickCount64"/>, which Linux serves from <c>CLOCK_MONOTONIC_COARSE</c>: on a
 /// 250 Hz kernel a 5 ms <c>Task.Delay</c> lasts 8 to 10 ms, so "5 ms of latency per request" would be twice that and
-/// every figure measured against it wrong. One background thread keeps the due timers in a heap and waits on a
-/// monitor for whole milliseconds
-/// (its timed waits are precise to a fraction of one) and sleeps the rest in libc.
+/// every figure measured against it wrong. One background thread keeps the due timers in a heap, waits on a monitor
+/// for whole milliseconds (its timed waits are precise to a fraction of one) and sleeps the rest in libc.
 /// </summary>
 internal sealed class PreciseTimeProvider : TimeProvider
 {
@@ -71,7 +70,7 @@ internal sealed class PreciseTimeProvider : TimeProvider
                     }
 
                     // Whole milliseconds: rounded down where the rest can be slept finely, up where it cannot.
-                    Monitor.Wait(_gate, NativeSleep.Available ? (int)wait.TotalMilliseconds : (int)Math.Ceiling(wait.TotalMilliseconds));
+                    Monitor.Wait(_gate, Math.Max(0, NativeSleep.Available ? (int)wait.TotalMilliseconds : (int)Math.Ceiling(wait.TotalMilliseconds)));
                 }
             }
 

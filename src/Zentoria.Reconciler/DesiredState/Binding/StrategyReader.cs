@@ -39,6 +39,7 @@ internal static class StrategyReader
         {
             strategy.Error("analysisWindow", $"must be between 10s and 1h, not {PromQlTemplate.Duration(range)}");
         }
+
         if (written is null && strategy.Has("type"))
         {
             // The type is misspelt; which fields belong to it is anyone's guess, so only its own error is shown.

@@ -45,7 +45,7 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
     /// <summary>
     /// One queue per node, read by as many readers as the client lets into that node at once, all under the
     /// cluster-wide <see cref="Parallelism"/>. One queue across the cluster would leave a reader waiting for a full
-    /// node's slot while another node had one free: at 4 nodes that cost a third of the observe time.
+    /// node's slot while another node had one free.
     /// </summary>
     private async Task<LiveContainer[]> ReadConfigsAsync(List<ClusterResource> managed, CancellationToken cancellationToken)
     {
