@@ -114,11 +114,15 @@ internal sealed class CanaryOperatorTests
         await stack.PassAsync();
         Assert.That(stack.Operator.Service(Frontend).Rollout?.CanaryWeight, Is.EqualTo(25));
 
+        var valuesBefore = stack.Operator.Service(Frontend).Rollout?.Values;
+
         await stack.Operator.RestartAsync();
         await stack.PassAsync();
 
         Assert.That(stack.UpstreamFile, Does.Contain("weight=25; # canary"));
         Assert.That(stack.Operator.Service(Frontend).Rollout?.StepIndex, Is.EqualTo(2));
+        Assert.That(valuesBefore, Is.Not.Empty);
+        Assert.That(stack.Operator.Service(Frontend).Rollout?.Values, Is.EqualTo(valuesBefore), "the last analysis's values, read back from the journal before any new analysis");
     }
 
     [Test]

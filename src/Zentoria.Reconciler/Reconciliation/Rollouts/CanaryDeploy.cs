@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -51,9 +50,6 @@ internal sealed class CanaryDeploy(
     private static readonly HttpClient PrometheusHttp = new(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
 
     private readonly ILogger logger = loggers.CreateLogger<CanaryDeploy>();
-
-    /// <summary>The last analysis values per service, for status; a restarted operator shows them after its next analysis.</summary>
-    private readonly ConcurrentDictionary<string, ImmutableDictionary<string, double>> lastValues = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The steps' intervals are the analysis itself, not a lack of progress, so the release may take them plus the
@@ -227,8 +223,6 @@ internal sealed class CanaryDeploy(
             metrics.SetAnalysisValue(spec.Name, metric, value);
         }
 
-        lastValues[spec.Name.Value] = run.Values.ToImmutableDictionary(v => v.Metric, v => v.Value);
-
         return run;
     }
 
@@ -270,7 +264,7 @@ internal sealed class CanaryDeploy(
     private void SetRollout(ServiceDeployment original, string version, RolloutPhase phase, string? step, int? index, int canaryWeight, CanaryProgress? progress)
     {
         var steps = original.Spec.Strategy.Steps.IsDefaultOrEmpty ? StrategySpec.DefaultCanarySteps : original.Spec.Strategy.Steps;
-        var values = lastValues.GetValueOrDefault(original.Spec.Name.Value, ImmutableDictionary<string, double>.Empty);
+        var values = progress?.Values.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, double>.Empty;
         status.SetRollout(original.Unit, new RolloutStatus(
             StrategyName, phase.ToString(), version, step, index is { } i ? i + 1 : null, steps.Length, 100 - canaryWeight, canaryWeight,
             progress?.Summary, values, progress?.StartedAt));

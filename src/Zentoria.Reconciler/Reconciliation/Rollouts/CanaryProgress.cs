@@ -27,8 +27,13 @@ internal sealed record CanaryProgress(
 {
     public const string Step = "canary";
 
+    private const string ValuePrefix = "value.";
+
     /// <summary>The version this ladder releases: a new target mid-release starts a ladder of its own.</summary>
     public string? Target { get; init; }
+
+    /// <summary>The last analysis's measured values by metric, journaled so that status shows them after a restart.</summary>
+    public ImmutableSortedDictionary<string, double> Values { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
 
     public static CanaryProgress Start(DateTimeOffset now, string? target = null) => new(now, null, now, 0, null, false, null) { Target = target };
 
@@ -42,6 +47,7 @@ internal sealed record CanaryProgress(
         HealthFailed = run.Verdict == AnalysisVerdict.Fail && !run.Health.Healthy,
         EnteredAt = run.Verdict == AnalysisVerdict.Pass ? EnteredAt : now,
         Summary = $"{run.Verdict}: {run.Summary}",
+        Values = run.Values.Aggregate(ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal), (values, v) => values.SetItem(v.Metric, v.Value)),
     };
 
     public ImmutableSortedDictionary<string, string> Facts()
@@ -71,6 +77,11 @@ internal sealed record CanaryProgress(
             facts["target"] = target;
         }
 
+        foreach (var (metric, value) in Values)
+        {
+            facts[ValuePrefix + metric] = value.ToString("R", CultureInfo.InvariantCulture);
+        }
+
         return facts.ToImmutable();
     }
 
@@ -87,9 +98,14 @@ internal sealed record CanaryProgress(
 
         int? step = f.TryGetValue("step", out var s) && int.TryParse(s, CultureInfo.InvariantCulture, out var index) ? index : null;
         AnalysisVerdict? verdict = f.TryGetValue("verdict", out var v) && Enum.TryParse<AnalysisVerdict>(v, out var parsed) ? parsed : null;
+        var values = f.Where(p => p.Key.StartsWith(ValuePrefix, StringComparison.Ordinal))
+            .Select(p => (Metric: p.Key[ValuePrefix.Length..], Parsed: double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value), Value: value))
+            .Where(p => p.Parsed)
+            .ToList();
         return new CanaryProgress(startedAt, step, enteredAt, failed, verdict, f.GetValueOrDefault("health-failed") == "true", f.GetValueOrDefault("summary"))
         {
             Target = f.GetValueOrDefault("target"),
+            Values = values.Count == 0 ? ImmutableSortedDictionary<string, double>.Empty : values.ToImmutableSortedDictionary(p => p.Metric, p => p.Value, StringComparer.Ordinal),
         };
     }
 }
