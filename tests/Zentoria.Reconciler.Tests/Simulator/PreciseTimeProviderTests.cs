@@ -25,18 +25,21 @@ internal sealed class PreciseTimeProviderTests
     public async Task Timers_fire_in_the_order_they_are_due_not_the_order_they_were_made()
     {
         var fired = new ConcurrentQueue<string>();
-        using var all = new CountdownEvent(3);
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Record(object? name)
         {
             fired.Enqueue((string)name!);
-            all.Signal();
+            if (fired.Count == 3)
+            {
+                all.TrySetResult();
+            }
         }
 
         using var late = PreciseTimeProvider.Instance.CreateTimer(Record, "late", TimeSpan.FromMilliseconds(200), Timeout.InfiniteTimeSpan);
         using var middle = PreciseTimeProvider.Instance.CreateTimer(Record, "middle", TimeSpan.FromMilliseconds(100), Timeout.InfiniteTimeSpan);
         using var early = PreciseTimeProvider.Instance.CreateTimer(Record, "early", TimeSpan.Zero, Timeout.InfiniteTimeSpan);
 
-        await Task.Run(() => all.Wait(Patience));
+        await all.Task.WaitAsync(Patience);
 
         Assert.That(fired, Is.EqualTo(new[] { "early", "middle", "late" }));
     }
@@ -45,24 +48,26 @@ internal sealed class PreciseTimeProviderTests
     public async Task A_periodic_timer_fires_again_and_again_until_it_is_disposed()
     {
         var count = 0;
-        using var three = new CountdownEvent(3);
+        // Callbacks may overlap on the thread pool and may run after the test: nothing in them may throw or be disposed.
+        var three = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var timer = PreciseTimeProvider.Instance.CreateTimer(_ =>
         {
-            Interlocked.Increment(ref count);
-            if (!three.IsSet)
+            if (Interlocked.Increment(ref count) >= 3)
             {
-                three.Signal();
+                three.TrySetResult();
             }
         }, null, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2));
 
-        await Task.Run(() => three.Wait(Patience));
+        await three.Task.WaitAsync(Patience);
         timer.Dispose();
-        var atDispose = Volatile.Read(ref count);
-        await Task.Delay(TimeSpan.FromMilliseconds(50), PreciseTimeProvider.Instance);
+        // Callbacks already queued to the thread pool as Dispose ran may still run, as with .NET's own timers: let
+        // them, then nothing more may come.
+        await Task.Delay(TimeSpan.FromMilliseconds(200), PreciseTimeProvider.Instance);
+        var settled = Volatile.Read(ref count);
+        await Task.Delay(TimeSpan.FromMilliseconds(100), PreciseTimeProvider.Instance);
 
-        Assert.That(atDispose, Is.GreaterThanOrEqualTo(3));
-        // One callback may already have been queued to the thread pool as Dispose ran, as with .NET's own timers.
-        Assert.That(Volatile.Read(ref count), Is.InRange(atDispose, atDispose + 1));
+        Assert.That(settled, Is.GreaterThanOrEqualTo(3));
+        Assert.That(Volatile.Read(ref count), Is.EqualTo(settled), "a disposed periodic timer fires no more");
         Assert.That(timer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan), Is.False, "a disposed timer cannot be restarted");
     }
 
@@ -72,14 +77,14 @@ internal sealed class PreciseTimeProviderTests
         var fired = new ConcurrentQueue<string>();
         using var changed = PreciseTimeProvider.Instance.CreateTimer(_ => fired.Enqueue("changed"), null, TimeSpan.FromMilliseconds(20), Timeout.InfiniteTimeSpan);
         var disposed = PreciseTimeProvider.Instance.CreateTimer(_ => fired.Enqueue("disposed"), null, TimeSpan.FromMilliseconds(20), Timeout.InfiniteTimeSpan);
-        using var later = new ManualResetEventSlim();
-        using var witness = PreciseTimeProvider.Instance.CreateTimer(_ => later.Set(), null, TimeSpan.FromMilliseconds(60), Timeout.InfiniteTimeSpan);
+        var later = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var witness = PreciseTimeProvider.Instance.CreateTimer(_ => later.TrySetResult(), null, TimeSpan.FromMilliseconds(60), Timeout.InfiniteTimeSpan);
 
         changed.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         await disposed.DisposeAsync();
-        await Task.Run(() => later.Wait(Patience));
+        await later.Task.WaitAsync(Patience);
 
-        Assert.That((later.IsSet, fired), Is.EqualTo((true, Array.Empty<string>())));
+        Assert.That(fired, Is.Empty);
     }
 
     [Test]
