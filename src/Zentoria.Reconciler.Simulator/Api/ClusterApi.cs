@@ -23,7 +23,7 @@ internal sealed class ClusterApi(SimulatorContext context)
         {
             foreach (var container in context.Cluster.ContainerMap.Values.Where(c => identity.Can(Privileges.VmPath(c.VmId), Privileges.VmAudit)))
             {
-                list.Add(ContainerJson.Resource(container, now));
+                list.Add((JsonNode)ContainerJson.Resource(container, now));
             }
         }
 
@@ -31,7 +31,7 @@ internal sealed class ClusterApi(SimulatorContext context)
         {
             if (type is null or "node" && identity.Can("/nodes/" + node.Name, Privileges.SysAudit))
             {
-                list.Add(new JsonObject
+                list.Add((JsonNode)new JsonObject
                 {
                     ["id"] = "node/" + node.Name,
                     ["type"] = "node",
@@ -50,7 +50,7 @@ internal sealed class ClusterApi(SimulatorContext context)
             {
                 foreach (var storage in node.Storages.Values.Where(s => identity.Can(Privileges.StoragePath(s.Name), "Datastore.Audit")))
                 {
-                    list.Add(new JsonObject
+                    list.Add((JsonNode)new JsonObject
                     {
                         ["id"] = $"storage/{node.Name}/{storage.Name}",
                         ["type"] = "storage",

@@ -64,7 +64,7 @@ internal sealed class ConfigApi(SimulatorContext context)
                 item["delete"] = 1;
             }
 
-            list.Add(item);
+            list.Add((JsonNode)item);
         }
 
         return ApiResult.Ok(list);

@@ -28,7 +28,7 @@ internal sealed class ContainersApi(SimulatorContext context)
                 json["vmid"] = container.VmId.ToString(CultureInfo.InvariantCulture);
             }
 
-            list.Add(json);
+            list.Add((JsonNode)json);
         }
 
         return ApiResult.Ok(list);
@@ -42,7 +42,7 @@ internal sealed class ContainersApi(SimulatorContext context)
         var list = new JsonArray();
         foreach (var sub in new[] { "config", "pending", "status", "snapshot", "resize", "clone", "firewall", "rrd", "rrddata", "vncproxy", "termproxy", "migrate", "feature" })
         {
-            list.Add(new JsonObject { ["subdir"] = sub });
+            list.Add((JsonNode)new JsonObject { ["subdir"] = sub });
         }
 
         return ApiResult.Ok(list);

@@ -24,7 +24,7 @@ internal sealed class InterfacesApi(SimulatorContext context)
             throw PveApiException.Internal($"CT {vmid} not running");
         }
 
-        var list = new JsonArray { Interface("lo", "00:00:00:00:00:00", "127.0.0.1/8", "::1/128") };
+        var list = new JsonArray { (JsonNode)Interface("lo", "00:00:00:00:00:00", "127.0.0.1/8", "::1/128") };
         foreach (var (key, value) in container.Config.Where(p => ConfigSchema.IsNetwork(p.Key)))
         {
             var net = PropertyString.Parse(value, allowLeading: false);
@@ -32,7 +32,7 @@ internal sealed class InterfacesApi(SimulatorContext context)
             var ip = net.Get("ip") is { } configured && configured.Contains('/', StringComparison.Ordinal)
                 ? configured
                 : string.Create(CultureInfo.InvariantCulture, $"192.0.2.{(vmid + key[^1]) % 254 + 1}/24");
-            list.Add(Interface(net.Get("name") ?? key, mac, ip, "fe80::" + mac.Replace(":", "", StringComparison.Ordinal)[6..] + "/64"));
+            list.Add((JsonNode)Interface(net.Get("name") ?? key, mac, ip, "fe80::" + mac.Replace(":", "", StringComparison.Ordinal)[6..] + "/64"));
         }
 
         return ApiResult.Ok(list);
@@ -50,7 +50,7 @@ internal sealed class InterfacesApi(SimulatorContext context)
             ["inet6"] = inet6,
             ["ip-addresses"] = new JsonArray
             {
-                new JsonObject
+                (JsonNode)new JsonObject
                 {
                     ["ip-address"] = inet[..slash],
                     ["ip-address-type"] = "inet",

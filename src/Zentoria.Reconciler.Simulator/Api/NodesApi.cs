@@ -36,7 +36,7 @@ internal sealed class NodesApi(SimulatorContext context)
                 json["uptime"] = 20391;
             }
 
-            list.Add(json);
+            list.Add((JsonNode)json);
         }
 
         return ApiResult.Ok(list);

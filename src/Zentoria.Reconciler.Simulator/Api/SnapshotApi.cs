@@ -36,7 +36,7 @@ internal sealed partial class SnapshotApi(SimulatorContext context)
                 item["snapstate"] = snapshot.SnapState;
             }
 
-            list.Add(item);
+            list.Add((JsonNode)item);
         }
 
         var current = new JsonObject
@@ -51,7 +51,7 @@ internal sealed partial class SnapshotApi(SimulatorContext context)
             current["parent"] = parent;
         }
 
-        list.Add(current);
+        list.Add((JsonNode)current);
         return ApiResult.Ok(list);
     }
 

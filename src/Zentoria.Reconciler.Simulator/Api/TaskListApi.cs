@@ -53,7 +53,7 @@ internal sealed class TaskListApi(SimulatorContext context)
                 item["endtime"] = end.ToUnixTimeSeconds();
             }
 
-            list.Add(item);
+            list.Add((JsonNode)item);
         }
 
         return ApiResult.Ok(list, total: tasks.Count);

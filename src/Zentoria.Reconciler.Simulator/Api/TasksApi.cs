@@ -48,7 +48,7 @@ internal sealed class TasksApi(SimulatorContext context)
         var n = start;
         foreach (var line in page)
         {
-            list.Add(new JsonObject { ["n"] = ++n, ["t"] = line });
+            list.Add((JsonNode)new JsonObject { ["n"] = ++n, ["t"] = line });
         }
 
         return ApiResult.Ok(list, total: lines.Count);

@@ -21,7 +21,7 @@ namespace Zentoria.Reconciler.Simulator.Scenarios;
 /// </summary>
 internal static class ScenarioLoader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new ScenarioYamlContext())
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Zentoria.Reconciler.DesiredState.Loading;
 using Zentoria.Reconciler.DesiredState.Validation;
 
@@ -66,7 +67,7 @@ internal static class ValidateCommand
         var result = DesiredStateLoader.Load(desiredStateRoot, environment);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(result.Errors.Select(ToJson), JsonOptions));
+            output.WriteLine(new JsonArray([.. result.Errors.Select(ToJson)]).ToJsonString(JsonOptions));
         }
         else if (!result.IsValid)
         {
@@ -89,7 +90,7 @@ internal static class ValidateCommand
         return result.IsValid ? ExitCodes.Ok : ExitCodes.Error;
     }
 
-    private static Dictionary<string, object> ToJson(ValidationError e) => new()
+    private static JsonObject ToJson(ValidationError e) => new()
     {
         ["file"] = e.Location.File,
         ["line"] = e.Location.Line,

@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel.DataAnnotations;
 
 namespace Zentoria.Reconciler.Hosting;
 
 /// <summary>The hosted loop's own timing: shutdown grace and the liveness bound <c>/healthz</c> checks.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OptionsRanges.Justification)]
 internal sealed class LoopOptions
 {
     /// <summary>

@@ -1,9 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+
+using Zentoria.Reconciler.Hosting;
 
 namespace Zentoria.Reconciler.Notifications;
 
 /// <summary>Where notifications go and how hard delivery is tried; the <c>notifications</c> section of configuration.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OptionsRanges.Justification)]
 internal sealed class NotificationOptions
 {
     /// <summary>Every target receives every notification; none configured means none are sent.</summary>

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
+
+using Zentoria.Reconciler.Hosting;
 
 namespace Zentoria.Reconciler.Proxmox;
 
@@ -7,6 +10,7 @@ namespace Zentoria.Reconciler.Proxmox;
 /// <see cref="Username"/> with <see cref="Password"/>. Checked by <see cref="ProxmoxClientOptionsValidation"/>
 /// when the client is created.
 /// </summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OptionsRanges.Justification)]
 internal sealed class ProxmoxClientOptions
 {
     /// <summary>The endpoint, such as <c>https://127.0.0.1:8006</c>; <c>/api2/json</c> is added when missing. No default.</summary>

@@ -1,8 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel.DataAnnotations;
+
+using Zentoria.Reconciler.Hosting;
 
 namespace Zentoria.Reconciler.Reconciliation;
 
 /// <summary>When units are reconciled again, and how many actions may run at once.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OptionsRanges.Justification)]
 internal sealed class SchedulingOptions
 {
     /// <summary>How often a healthy unit is checked again; Proxmox cannot be watched, so this is the poll.</summary>

@@ -11,7 +11,7 @@ internal static class SpecFingerprint
 {
     private static readonly JsonSerializerOptions Options = new()
     {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropSourceLocations } },
+        TypeInfoResolver = SpecFingerprintJsonContext.Default.WithAddedModifier(DropSourceLocations),
     };
 
     // Specs are immutable and an unchanged desired state is the same objects pass after pass: hash each once.
@@ -20,7 +20,7 @@ internal static class SpecFingerprint
     /// <summary>Hex SHA-256 of the spec's JSON form, without any <see cref="SourceLocation"/>.</summary>
     public static string Of<T>(T spec)
         where T : class =>
-        Known.GetValue(spec, static s => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(s, s.GetType(), Options))));
+        Known.GetValue(spec, static s => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(s, Options.GetTypeInfo(s.GetType())))));
 
     // Moving a document within its file changes its line numbers, not what it asks for; that must not un-stall it.
     private static void DropSourceLocations(JsonTypeInfo type)

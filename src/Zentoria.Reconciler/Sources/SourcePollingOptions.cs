@@ -1,9 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel.DataAnnotations;
 using Zentoria.Reconciler.Reconciliation;
+
+using Zentoria.Reconciler.Hosting;
 
 namespace Zentoria.Reconciler.Sources;
 
 /// <summary>How often the source is fetched without a webhook, and how failed fetches back off.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OptionsRanges.Justification)]
 internal sealed class SourcePollingOptions
 {
     /// <value>60 seconds.</value>

@@ -1,5 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel.DataAnnotations;
 using Zentoria.Reconciler.DesiredState;
+
+using Zentoria.Reconciler.Hosting;
 
 namespace Zentoria.Reconciler.Guests.Ssh;
 
@@ -9,6 +12,7 @@ namespace Zentoria.Reconciler.Guests.Ssh;
 /// or an entry of <see cref="TrustOnFirstUseFile"/>. Anything else is refused, unless trust on first use is on
 /// and the host has no entry yet: then the key is recorded and the recording logged.
 /// </remarks>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OptionsRanges.Justification)]
 internal sealed class SshGuestOptions
 {
     /// <summary>The options an environment's <c>guests</c> settings give.</summary>

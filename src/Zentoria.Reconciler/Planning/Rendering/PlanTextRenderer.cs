@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Zentoria.Reconciler.Planning.Rendering;
 
@@ -95,7 +96,7 @@ internal static class PlanTextRenderer
     // Quoted and escaped when needed so a multi-line description still prints as one line.
     private static string Value(string? value) =>
         value is null ? "(none)"
-        : value.Length == 0 || value.Any(c => char.IsWhiteSpace(c) || c == '"') ? JsonSerializer.Serialize(value, Quoting)
+        : value.Length == 0 || value.Any(c => char.IsWhiteSpace(c) || c == '"') ? JsonValue.Create(value).ToJsonString(Quoting)
         : value;
 
     private static IEnumerable<(char Symbol, string Meaning)> Legend(Plan plan)

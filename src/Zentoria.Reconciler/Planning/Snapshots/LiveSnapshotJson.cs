@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Zentoria.Reconciler.DesiredState;
 
 namespace Zentoria.Reconciler.Planning.Snapshots;
@@ -9,6 +10,7 @@ internal static class LiveSnapshotJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
+        TypeInfoResolver = LiveSnapshotJsonContext.Default,
         WriteIndented = true,
 
         // A snapshot is written by hand as often as by a program: a misspelt or missing field must be an
@@ -20,12 +22,14 @@ internal static class LiveSnapshotJson
         NumberHandling = JsonNumberHandling.Strict,
         Converters =
         {
-            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
+            new JsonStringEnumConverter<PowerState>(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
             new VmIdJsonConverter(),
             new NameJsonConverter<NodeName>(s => new NodeName(s), n => n.Value),
             new NameJsonConverter<ServiceName>(s => new ServiceName(s), n => n.Value),
         },
     };
 
-    public static string Write(LiveState state) => JsonSerializer.Serialize(state, Options) + "\n";
+    public static JsonTypeInfo<LiveState> State { get; } = (JsonTypeInfo<LiveState>)Options.GetTypeInfo(typeof(LiveState));
+
+    public static string Write(LiveState state) => JsonSerializer.Serialize(state, State) + "\n";
 }

@@ -30,7 +30,7 @@ internal static partial class LiveSnapshotReader
         state = null;
         try
         {
-            state = JsonSerializer.Deserialize<LiveState>(json, LiveSnapshotJson.Options);
+            state = JsonSerializer.Deserialize(json, LiveSnapshotJson.State);
         }
         catch (JsonException e)
         {

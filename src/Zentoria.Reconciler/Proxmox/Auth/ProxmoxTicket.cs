@@ -6,7 +6,7 @@ namespace Zentoria.Reconciler.Proxmox;
 internal sealed record ProxmoxTicket
 {
     [JsonPropertyName("username")]
-    public string Username { get; init; } = "";
+    public string Username { get; set; } = "";
 
     [JsonPropertyName("ticket")]
     [JsonConverter(typeof(SecretStringJsonConverter))]

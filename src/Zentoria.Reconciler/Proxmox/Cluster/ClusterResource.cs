@@ -8,7 +8,7 @@ internal sealed record ClusterResource
 {
     /// <summary><c>lxc/101</c>, <c>node/pve</c>, <c>storage/pve/local</c>.</summary>
     [JsonPropertyName("id")]
-    public string Id { get; init; } = "";
+    public string Id { get; set; } = "";
 
     [JsonPropertyName("type")]
     public ClusterResourceType Type { get; init; }
@@ -33,7 +33,7 @@ internal sealed record ClusterResource
 
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TagListConverter))]
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; set; } = [];
 
     [JsonPropertyName("pool")]
     public string? Pool { get; init; }

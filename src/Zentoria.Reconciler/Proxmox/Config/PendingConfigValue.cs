@@ -9,7 +9,7 @@ namespace Zentoria.Reconciler.Proxmox;
 internal sealed record PendingConfigValue
 {
     [JsonPropertyName("key")]
-    public string Key { get; init; } = "";
+    public string Key { get; set; } = "";
 
     [JsonPropertyName("value")]
     public string? Value { get; init; }

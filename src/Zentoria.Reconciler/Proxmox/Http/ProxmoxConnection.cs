@@ -165,7 +165,7 @@ internal sealed class ProxmoxConnection(
         {
             // Bounded after decompression: the limit is on what is parsed, so a small gzip cannot expand without end.
             await using var stream = new BoundedReadStream(await ResponseBody.OpenAsync(response.Content, cancellationToken), Options.MaxResponseBytes);
-            return await JsonSerializer.DeserializeAsync<DataEnvelope<T>>(stream, ProxmoxJson.Options, cancellationToken)
+            return await JsonSerializer.DeserializeAsync(stream, ProxmoxJson.TypeInfo<DataEnvelope<T>>(), cancellationToken)
                 ?? new DataEnvelope<T>();
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException or InvalidDataException)

@@ -1,11 +1,12 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Zentoria.Reconciler.Proxmox;
 
-internal sealed class TolerantEnumConverter<T> : JsonConverter<T>
+internal sealed class TolerantEnumConverter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T> : JsonConverter<T>
     where T : struct, Enum
 {
     private static readonly FrozenDictionary<string, T> ByName = BuildNames();

@@ -7,7 +7,7 @@ internal sealed record ContainerInterface
 {
     /// <summary><c>lo</c>, <c>eth0</c>, ...</summary>
     [JsonPropertyName("name")]
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
     /// <summary>Lower-case MAC, as the guest prints it (the config's <c>hwaddr</c> is upper-case).</summary>
     [JsonPropertyName("hwaddr")]

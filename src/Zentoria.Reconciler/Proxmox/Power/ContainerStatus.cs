@@ -56,7 +56,7 @@ internal sealed record ContainerStatus
 
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TagListConverter))]
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; set; } = [];
 
     [JsonPropertyName("template")]
     public bool Template { get; init; }

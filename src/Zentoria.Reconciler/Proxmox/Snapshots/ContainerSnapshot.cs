@@ -11,10 +11,10 @@ internal sealed record ContainerSnapshot
     public const string CurrentName = "current";
 
     [JsonPropertyName("name")]
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
     [JsonPropertyName("description")]
-    public string Description { get; init; } = "";
+    public string Description { get; set; } = "";
 
     /// <summary>Unix seconds; 0 when missing (and always for <c>current</c>).</summary>
     [JsonPropertyName("snaptime")]

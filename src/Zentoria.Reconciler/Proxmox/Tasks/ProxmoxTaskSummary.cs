@@ -6,10 +6,10 @@ namespace Zentoria.Reconciler.Proxmox;
 internal sealed record ProxmoxTaskSummary
 {
     [JsonPropertyName("upid")]
-    public string Upid { get; init; } = "";
+    public string Upid { get; set; } = "";
 
     [JsonPropertyName("type")]
-    public string Type { get; init; } = "";
+    public string Type { get; set; } = "";
 
     [JsonPropertyName("id")]
     public string? Id { get; init; }

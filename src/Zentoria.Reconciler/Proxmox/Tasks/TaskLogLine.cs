@@ -9,5 +9,5 @@ internal sealed record TaskLogLine
     public int Number { get; init; }
 
     [JsonPropertyName("t")]
-    public string Text { get; init; } = "";
+    public string Text { get; set; } = "";
 }

@@ -7,14 +7,14 @@ internal sealed record ProxmoxVersion
 {
     /// <summary>The full pve-manager version, <c>9.1.4</c> (or <c>7.4-3</c> before PVE 8).</summary>
     [JsonPropertyName("version")]
-    public string Version { get; init; } = "";
+    public string Version { get; set; } = "";
 
     /// <summary><c>major.minor</c>.</summary>
     [JsonPropertyName("release")]
-    public string Release { get; init; } = "";
+    public string Release { get; set; } = "";
 
     [JsonPropertyName("repoid")]
-    public string RepoId { get; init; } = "";
+    public string RepoId { get; set; } = "";
 
     [JsonPropertyName("console")]
     public string? Console { get; init; }
