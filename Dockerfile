@@ -1,16 +1,21 @@
 # syntax=docker/dockerfile:1
-# Multi-stage: the SDK builds and publishes; the runtime image runs the operator as a non-root user.
+# Multi-stage: the SDK publishes the operator as one Native AOT binary; a runtime-deps image (libc, OpenSSL, no .NET)
+# runs it as a non-root user.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0-bookworm-slim AS build
+# Native AOT links with clang; zlib is linked in by System.IO.Compression.
+RUN apt-get update && apt-get install -y --no-install-recommends clang zlib1g-dev \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props Zentoria.Reconciler.sln ./
 COPY src/ src/
 COPY schema/ schema/
 ARG VERSION=0.0.0-dev
-RUN dotnet publish src/Zentoria.Reconciler/Zentoria.Reconciler.csproj -c Release -o /app \
-      -p:Version=${VERSION#v} -p:UseAppHost=true
+RUN dotnet publish src/Zentoria.Reconciler/Zentoria.Reconciler.csproj -c Release --use-current-runtime -o /app \
+      -p:Version=${VERSION#v} \
+    && rm -f /app/*.dbg /app/*.pdb
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim AS runtime
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-bookworm-slim AS runtime
 # curl serves the HEALTHCHECK only.
 RUN apt-get update && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \

@@ -11,13 +11,23 @@ internal static class SandboxMemoryBenchmark
     public static Command Create()
     {
         var duration = new Option<int>("--seconds") { Description = "How long the sandbox runs before its memory is read (the issue asks for 300).", DefaultValueFactory = _ => 300 };
-        var command = new Command("sandbox-memory", "Run the sandbox as a child process and print its resident memory over time.") { duration };
+        var binary = new Option<FileInfo?>("--binary")
+        {
+            Description = "A published operator to run, such as the Native AOT build (dotnet publish src/Zentoria.Reconciler -c Release -r linux-x64 -o artifacts/aot); the JIT build under dotnet when not given.",
+        };
+        var command = new Command("sandbox-memory", "Run the sandbox as a child process and print its resident memory over time.") { duration, binary };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var seconds = parseResult.GetValue(duration);
             var state = Path.Combine(Path.GetTempPath(), $"zentoria-sandbox-memory-{Environment.ProcessId}");
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { Path.ChangeExtension(typeof(ProxmoxClient).Assembly.Location, ".dll"), "sandbox", "--listen", "127.0.0.1:0", "--state-dir", state })
+            var native = parseResult.GetValue(binary);
+            var start = new ProcessStartInfo(native?.FullName ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (native is null)
+            {
+                start.ArgumentList.Add(Path.ChangeExtension(typeof(ProxmoxClient).Assembly.Location, ".dll"));
+            }
+
+            foreach (var argument in new[] { "sandbox", "--listen", "127.0.0.1:0", "--state-dir", state })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -29,7 +39,7 @@ internal static class SandboxMemoryBenchmark
             process.BeginErrorReadLine();
             try
             {
-                Console.WriteLine($"sandbox-memory: zentoria-reconciler sandbox for {seconds} s (5 s pass interval), resident memory:");
+                Console.WriteLine($"sandbox-memory: {(native is null ? "zentoria-reconciler.dll (JIT)" : native.FullName)} sandbox for {seconds} s (5 s pass interval), resident memory:");
                 var peak = 0L;
                 for (var elapsed = 0; elapsed < seconds && !process.HasExited; elapsed += 10)
                 {
