@@ -6,7 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the integration tests start on loopback (see README, "Tests").
-PACKAGES=(openssh-server openssh-sftp-server openssh-client nginx prometheus postgresql git python3 python3-proxmoxer python3-requests iproute2)
+PACKAGES=(openssh-server openssh-sftp-server openssh-client nginx prometheus postgresql git python3 python3-proxmoxer python3-requests iproute2
+  clang zlib1g-dev)  # the Native AOT publish (tests/.../Operator/NativeAotSandboxTests.cs, the Dockerfile)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

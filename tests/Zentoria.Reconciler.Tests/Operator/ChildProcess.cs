@@ -39,16 +39,19 @@ internal sealed class ChildProcess : IDisposable
 
     public int Id => process.Id;
 
-    public static ChildProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static ChildProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        StartProgram("dotnet", workingDirectory, environment, [Path.Join(TestContext.CurrentContext.TestDirectory, "zentoria-reconciler.dll"), .. arguments]);
+
+    /// <summary>Any program, such as a published native build or <c>dotnet publish</c>.</summary>
+    public static ChildProcess StartProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Join(TestContext.CurrentContext.TestDirectory, "zentoria-reconciler.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
