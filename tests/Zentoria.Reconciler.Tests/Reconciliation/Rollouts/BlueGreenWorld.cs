@@ -49,20 +49,8 @@ internal sealed class BlueGreenWorld
         Upstream, FailedVersion, AbortRequested, Start, TimeSpan.FromMinutes(30), CloneIdleSince, KeepClone, Now);
 
     /// <summary>Decides and acts until the release rests (Done, Hold or Wait), at most <paramref name="limit"/> steps.</summary>
-    public BlueGreenDecision Run(int limit = 40)
-    {
-        for (var i = 0; i < limit; i++)
-        {
-            var decision = StepOnce();
-            if (decision.Step is BlueGreenStep.Done or BlueGreenStep.Hold or BlueGreenStep.Wait)
-            {
-                return decision;
-            }
-        }
-
-        Assert.Fail($"no rest after {limit} steps: {string.Join(", ", Steps)}");
-        return null!;
-    }
+    public BlueGreenDecision Run(int limit = 40) =>
+        StepLoop.UntilRest(StepOnce, d => d.Step is BlueGreenStep.Done or BlueGreenStep.Hold or BlueGreenStep.Wait, limit, () => string.Join(", ", Steps));
 
     public BlueGreenDecision StepOnce()
     {

@@ -65,20 +65,8 @@ internal sealed class CanaryWorld
         Upstream, Weight, [5, 25, 100], Interval, Progress, FailureThreshold, FailedVersion, Request, Progress?.StartedAt ?? Start, ProgressDeadline, Now);
 
     /// <summary>Decides and acts (waiting out intervals) until the release rests (Done or Hold), at most <paramref name="limit"/> steps.</summary>
-    public CanaryDecision Run(int limit = 80)
-    {
-        for (var i = 0; i < limit; i++)
-        {
-            var decision = StepOnce();
-            if (decision.Step is CanaryStep.Done or CanaryStep.Hold)
-            {
-                return decision;
-            }
-        }
-
-        Assert.Fail($"no rest after {limit} steps: {string.Join(", ", Steps)}");
-        return null!;
-    }
+    public CanaryDecision Run(int limit = 80) =>
+        StepLoop.UntilRest(StepOnce, d => d.Step is CanaryStep.Done or CanaryStep.Hold, limit, () => string.Join(", ", Steps));
 
     public CanaryDecision StepOnce()
     {
