@@ -1,7 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
-
 using Zentoria.Reconciler.Hosting;
 
 namespace Zentoria.Reconciler.Notifications;

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
-
 using Zentoria.Reconciler.Hosting;
 
 namespace Zentoria.Reconciler.Proxmox;

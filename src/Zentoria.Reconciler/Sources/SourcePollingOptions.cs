@@ -1,8 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel.DataAnnotations;
-using Zentoria.Reconciler.Reconciliation;
-
+using System.Diagnostics.CodeAnalysis;
 using Zentoria.Reconciler.Hosting;
+using Zentoria.Reconciler.Reconciliation;
 
 namespace Zentoria.Reconciler.Sources;
 
