@@ -39,8 +39,14 @@ internal sealed class ChildProcess : IDisposable
 
     public int Id => process.Id;
 
+    /// <summary>
+    /// The operator as a child: the JIT build next to the tests, or the published binary that
+    /// <c>ZENTORIA_TEST_NATIVE</c> names, so the child-process tests can check the Native AOT build that ships.
+    /// </summary>
     public static ChildProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
-        StartProgram("dotnet", workingDirectory, environment, [Path.Join(TestContext.CurrentContext.TestDirectory, "zentoria-reconciler.dll"), .. arguments]);
+        Environment.GetEnvironmentVariable("ZENTORIA_TEST_NATIVE") is { } native
+            ? StartProgram(native, workingDirectory, environment, arguments)
+            : StartProgram("dotnet", workingDirectory, environment, [Path.Join(TestContext.CurrentContext.TestDirectory, "zentoria-reconciler.dll"), .. arguments]);
 
     /// <summary>Any program, such as a published native build or <c>dotnet publish</c>.</summary>
     public static ChildProcess StartProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
