@@ -75,7 +75,7 @@ internal sealed class ReconcilePass(
     private void ReportObserveFailure(Desired desired, string message)
     {
         Log.ObserveFailed(logger, message);
-        foreach (var (unit, fingerprint) in DeclaredWithFingerprints(desired))
+        foreach (var (unit, fingerprint) in UnitWork.DeclaredWithFingerprints(desired))
         {
             if (scheduler.Decide(unit, fingerprint) == UnitDecision.Due)
             {
@@ -162,11 +162,4 @@ internal sealed class ReconcilePass(
     };
 
     private bool WasObserved(UnitWork work) => work.Container is not { } container || observed.Contains(container.VmId);
-
-    // In the order of UnitWork.Declared, straight from the lists: looking each unit up by name made an outage
-    // quadratic in the number of units.
-    private static IEnumerable<(UnitKey Unit, string Fingerprint)> DeclaredWithFingerprints(Desired desired) =>
-        desired.Containers.Select(c => (new UnitKey(UnitKind.Container, c.Name.Value), SpecFingerprint.Of(c)))
-            .Concat(desired.Services.Select(s => (new UnitKey(UnitKind.Service, s.Name.Value), UnitWork.ServiceFingerprint(desired, s))))
-            .Concat(desired.FeatureFlags.Select(f => (new UnitKey(UnitKind.FeatureFlags, f.Name), SpecFingerprint.Of(f))));
 }

@@ -57,10 +57,14 @@ internal sealed record UnitWork(
     public static string ServiceFingerprint(Desired desired, ServiceSpec spec) => $"{SpecFingerprint.Of(spec)}@{desired.Revision}";
 
     /// <summary>The units the desired state declares (pruned containers are not among them).</summary>
-    public static IReadOnlyList<UnitKey> Declared(Desired desired) =>
-    [
-        .. desired.Containers.Select(c => new UnitKey(UnitKind.Container, c.Name.Value)),
-        .. desired.Services.Select(s => new UnitKey(UnitKind.Service, s.Name.Value)),
-        .. desired.FeatureFlags.Select(f => new UnitKey(UnitKind.FeatureFlags, f.Name)),
-    ];
+    public static IReadOnlyList<UnitKey> Declared(Desired desired) => [.. DeclaredWithFingerprints(desired).Select(d => d.Unit)];
+
+    /// <summary>
+    /// The declared units with the fingerprints the scheduler keys them by, straight from the desired lists: looking
+    /// each unit up by name instead made reporting an outage quadratic in the number of units.
+    /// </summary>
+    public static IEnumerable<(UnitKey Unit, string Fingerprint)> DeclaredWithFingerprints(Desired desired) =>
+        desired.Containers.Select(c => (new UnitKey(UnitKind.Container, c.Name.Value), SpecFingerprint.Of(c)))
+            .Concat(desired.Services.Select(s => (new UnitKey(UnitKind.Service, s.Name.Value), ServiceFingerprint(desired, s))))
+            .Concat(desired.FeatureFlags.Select(f => (new UnitKey(UnitKind.FeatureFlags, f.Name), SpecFingerprint.Of(f))));
 }

@@ -69,15 +69,11 @@ internal sealed class NativeAotSandboxTests
 
     private static void CopyTree(string from, string to)
     {
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Where(d => !IsBuildOutput(from, d)))
-        {
-            Directory.CreateDirectory(Path.Join(to, Path.GetRelativePath(from, directory)));
-        }
-
-        Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !IsBuildOutput(from, f)))
         {
-            File.Copy(file, Path.Join(to, Path.GetRelativePath(from, file)));
+            var target = Path.Join(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 
