@@ -35,6 +35,9 @@ internal sealed class PreciseTimeProvider : TimeProvider
     {
         lock (_gate)
         {
+            // Only a new earliest timer changes how long the thread must wait. With a fixed latency every new timer
+            // is the latest, and waking the thread for each one would cost a context switch per request.
+            var earliest = !_due.TryPeek(out _, out var head) || dueAt < head;
             _due.Enqueue((timer, generation), dueAt);
             if (_thread is null)
             {
@@ -42,7 +45,10 @@ internal sealed class PreciseTimeProvider : TimeProvider
                 _thread.Start();
             }
 
-            Monitor.Pulse(_gate);
+            if (earliest)
+            {
+                Monitor.Pulse(_gate);
+            }
         }
     }
 

@@ -45,6 +45,21 @@ internal sealed class PreciseTimeProviderTests
     }
 
     [Test]
+    public async Task A_timer_made_after_a_distant_one_but_due_sooner_fires_without_waiting_for_it()
+    {
+        // Its own provider: another test's timer waking the shared thread must not be what makes this pass.
+        var time = new PreciseTimeProvider();
+        var soon = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var distant = time.CreateTimer(_ => { }, null, TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan);
+        using var later = time.CreateTimer(_ => { }, null, TimeSpan.FromHours(2), Timeout.InfiniteTimeSpan);
+        await Task.Delay(TimeSpan.FromMilliseconds(50), time).WaitAsync(Patience);
+
+        using var sooner = time.CreateTimer(_ => soon.TrySetResult(), null, TimeSpan.FromMilliseconds(5), Timeout.InfiniteTimeSpan);
+
+        Assert.That(async () => await soon.Task.WaitAsync(Patience), Throws.Nothing);
+    }
+
+    [Test]
     public async Task A_periodic_timer_fires_again_and_again_until_it_is_disposed()
     {
         var count = 0;
