@@ -75,7 +75,14 @@ internal sealed class PreciseTimer(PreciseTimeProvider provider, TimerCallback c
         }
     }
 
-    internal void Fire() => ThreadPool.UnsafeQueueUserWorkItem(static s => s.Callback(s.State), (Callback: callback, State: state), preferLocal: false);
+    internal void Fire(long dueAt) => ThreadPool.UnsafeQueueUserWorkItem(
+        static s =>
+        {
+            s.Provider.Started(s.DueAt);
+            s.Callback(s.State);
+        },
+        (Provider: provider, DueAt: dueAt, Callback: callback, State: state),
+        preferLocal: false);
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 }

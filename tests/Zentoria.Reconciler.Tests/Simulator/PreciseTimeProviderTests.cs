@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Zentoria.Reconciler.Simulator.Timing;
 
 namespace Zentoria.Reconciler.Tests.Simulator;
@@ -57,6 +58,49 @@ internal sealed class PreciseTimeProviderTests
         using var sooner = time.CreateTimer(_ => soon.TrySetResult(), null, TimeSpan.FromMilliseconds(5), Timeout.InfiniteTimeSpan);
 
         Assert.That(async () => await soon.Task.WaitAsync(Patience), Throws.Nothing);
+    }
+
+    [Test]
+    public void The_lead_follows_how_late_callbacks_start_but_never_passes_a_millisecond_or_goes_below_zero()
+    {
+        var time = new PreciseTimeProvider();
+        var tenthOfAMillisecond = Stopwatch.Frequency / 10_000;
+
+        time.Started(Stopwatch.GetTimestamp() - (2 * tenthOfAMillisecond));
+        var afterOneLateStart = time.Lead;
+        for (var i = 0; i < 1_000; i++)
+        {
+            time.Started(Stopwatch.GetTimestamp() - Stopwatch.Frequency);
+        }
+
+        var afterLongStalls = time.Lead;
+        for (var i = 0; i < 1_000; i++)
+        {
+            time.Started(Stopwatch.GetTimestamp() + Stopwatch.Frequency);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(afterOneLateStart, Is.GreaterThan(TimeSpan.Zero).And.LessThan(TimeSpan.FromMilliseconds(0.2)), "one late start moves the lead by a fraction of its lateness");
+            Assert.That(afterLongStalls, Is.EqualTo(TimeSpan.FromMilliseconds(1)), "stalls of a second each leave the lead at its bound");
+            Assert.That(time.Lead, Is.EqualTo(TimeSpan.Zero), "early starts bring it back to zero, not below");
+        });
+    }
+
+    [Test]
+    public async Task Callbacks_never_start_more_than_the_greatest_lead_before_they_are_due()
+    {
+        var time = new PreciseTimeProvider();
+        var earliest = TimeSpan.MaxValue;
+        for (var i = 0; i < 100; i++)
+        {
+            var made = Stopwatch.GetTimestamp();
+            await Task.Delay(TimeSpan.FromMilliseconds(2), time).WaitAsync(Patience);
+            var waited = Stopwatch.GetElapsedTime(made);
+            earliest = waited < earliest ? waited : earliest;
+        }
+
+        Assert.That(earliest, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(1)));
     }
 
     [Test]
