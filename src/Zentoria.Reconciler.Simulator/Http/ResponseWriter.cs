@@ -1,7 +1,9 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -10,6 +12,11 @@ namespace Zentoria.Reconciler.Simulator.Http;
 /// <summary>Writes an <see cref="ApiResult"/> the way pve-api-daemon does for the configured release.</summary>
 internal sealed class ResponseWriter(PveVersion version)
 {
+    /// <summary>pveproxy serves at most this many requests on one keep-alive connection, then closes it.</summary>
+    private const int RequestsPerConnection = 100;
+
+    private static readonly object ServedKey = new();
+
     public async Task WriteAsync(HttpContext context, ApiResult result, CancellationToken cancellationToken)
     {
         var response = context.Response;
@@ -18,7 +25,8 @@ internal sealed class ResponseWriter(PveVersion version)
         response.Headers.Server = "pve-api-daemon/3.0";
         response.Headers.CacheControl = "max-age=0";
         response.Headers.Pragma = "no-cache";
-        if (result.StatusCode >= 400)
+        // Keep-alive also ends after any error, as in pveproxy.
+        if (LastOnConnection(context) || result.StatusCode >= 400)
         {
             response.Headers.Connection = "close";
         }
@@ -69,6 +77,21 @@ internal sealed class ResponseWriter(PveVersion version)
         }
 
         await response.Body.WriteAsync(bytes, cancellationToken);
+    }
+
+    private static bool LastOnConnection(HttpContext context)
+    {
+        if (context.Features.Get<IConnectionItemsFeature>()?.Items is not { } items)
+        {
+            return false;
+        }
+
+        if (!items.TryGetValue(ServedKey, out var value) || value is not StrongBox<int> served)
+        {
+            items[ServedKey] = served = new StrongBox<int>();
+        }
+
+        return ++served.Value >= RequestsPerConnection;
     }
 
     private static bool AcceptsGzip(HttpRequest request) =>

@@ -44,6 +44,23 @@ internal sealed class EnvelopeTests
     }
 
     [Test]
+    public async Task The_hundredth_request_on_a_keep_alive_connection_is_answered_with_connection_close_and_the_next_gets_a_new_one()
+    {
+        var closed = new List<int>();
+        for (var request = 1; request <= 101; request++)
+        {
+            using var response = await _sim.GetAsync("version");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            if (response.Headers.ConnectionClose == true)
+            {
+                closed.Add(request);
+            }
+        }
+
+        Assert.That(closed, Is.EqualTo(new[] { 100 }));
+    }
+
+    [Test]
     public async Task A_GET_with_a_body_is_refused_with_501()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "version") { Content = new StringContent("x=1", Encoding.UTF8, "application/x-www-form-urlencoded") };
