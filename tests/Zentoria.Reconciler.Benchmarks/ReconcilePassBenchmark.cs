@@ -21,6 +21,9 @@ internal static class ReconcilePassBenchmark
 {
     private const int Nodes = 4;
 
+    /// <summary>Requests in flight: the observer's parallelism, capped by the client's per-node limit over the nodes.</summary>
+    private static int InFlight => Math.Min(Zentoria.Reconciler.Reconciliation.Observe.LiveObserver.Parallelism, Nodes * new ProxmoxClientOptions().MaxConcurrentRequestsPerNode);
+
     public static Command Create()
     {
         var containers = new Option<int[]>("--containers") { Description = "Container counts, one run each.", DefaultValueFactory = _ => [10, 100, 1_000, 10_000], AllowMultipleArgumentsPerToken = true };
@@ -41,9 +44,7 @@ internal static class ReconcilePassBenchmark
             foreach (var count in parseResult.GetValue(containers)!)
             {
                 var (wall, calls, allocated) = await RunAsync(count, delay, cancellationToken);
-                // Requests in flight: the observer's parallelism, capped by the client's per-node limit over the nodes.
-                var inFlight = Math.Min(Zentoria.Reconciler.Reconciliation.Observe.LiveObserver.Parallelism, Nodes * new ProxmoxClientOptions().MaxConcurrentRequestsPerNode);
-                var ideal = count * delay.TotalSeconds / inFlight;
+                var ideal = count * delay.TotalSeconds / InFlight;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{count,10} {wall.TotalSeconds,9:0.00}s {calls,10} {1 + count,7} {ideal,7:0.00}s {wall.TotalSeconds / ideal,7:0.00}x {wall.TotalSeconds / (ideal * precise / delay),7:0.00}x {allocated / 1048576.0,9:0.0} MiB {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,7:0} MiB"));
             }
@@ -96,9 +97,11 @@ internal static class ReconcilePassBenchmark
             var callsBefore = await ProxmoxCallsAsync(metrics, cancellationToken);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var (operatorCpu, simulatorCpu) = (Process.GetCurrentProcess().TotalProcessorTime, simulator.ProcessorTime);
+            var machineBefore = MachineTicks();
             var started = TimeProvider.System.GetTimestamp();
             var result = await pass.RunAsync(cancellationToken);
             var wall = TimeProvider.System.GetElapsedTime(started);
+            var machineAfter = MachineTicks();
             operatorCpu = Process.GetCurrentProcess().TotalProcessorTime - operatorCpu;
             simulatorCpu = simulator.ProcessorTime - simulatorCpu;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -107,7 +110,9 @@ internal static class ReconcilePassBenchmark
                 throw new InvalidOperationException($"the measured pass was {result}");
             }
 
-            var calls = await ProxmoxCallsAsync(metrics, cancellationToken) - callsBefore;
+            var callsAfter = await ProxmoxCallsAsync(metrics, cancellationToken);
+            var calls = callsAfter.Calls - callsBefore.Calls;
+            var requestSeconds = callsAfter.Seconds - callsBefore.Seconds;
 
             // Where the time goes: the desired-state load and the observation, each alone.
             // A pass re-reads the files and parses them only when they changed; "parse" is what a changed folder costs once.
@@ -118,6 +123,9 @@ internal static class ReconcilePassBenchmark
             var parseStarted = TimeProvider.System.GetTimestamp();
             _ = Zentoria.Reconciler.DesiredState.Loading.DesiredStateLoader.Load(root, "bench");
             var parse = TimeProvider.System.GetElapsedTime(parseStarted);
+            var listingStarted = TimeProvider.System.GetTimestamp();
+            _ = await host.Services.GetRequiredService<ProxmoxClient>().Cluster.GetContainersAsync(cancellationToken);
+            var listing = TimeProvider.System.GetElapsedTime(listingStarted);
             var observeStarted = TimeProvider.System.GetTimestamp();
             var observeAllocated = GC.GetTotalAllocatedBytes(precise: true);
             var live = await host.Services.GetRequiredService<Zentoria.Reconciler.Reconciliation.Observe.LiveObserver>().ObserveAsync(desired, cancellationToken);
@@ -129,8 +137,12 @@ internal static class ReconcilePassBenchmark
             var planning = TimeProvider.System.GetElapsedTime(planStarted);
             // On a shared 2-core machine the CPU both processes need per request bounds the wall time as much as the latency.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{"",10} CPU during the pass: operator {operatorCpu.TotalSeconds:0.00}s ({operatorCpu.TotalMilliseconds / count:0.000} ms per container), simulator {simulatorCpu.TotalSeconds:0.00}s ({simulatorCpu.TotalMilliseconds / count:0.000} ms per container), {Environment.ProcessorCount} cores; load average {LoadAverage()}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",10} of which: load desired state {load.TotalSeconds:0.00}s (parse and validate when changed {parse.TotalSeconds:0.00}s), observe {observe.TotalSeconds:0.00}s ({observeAllocated / 1048576.0:0.0} MiB allocated), plan {planning.TotalSeconds:0.00}s"));
+                $"{"",10} CPU during the pass: operator {operatorCpu.TotalSeconds:0.00}s ({operatorCpu.TotalMilliseconds / count:0.000} ms per container), simulator {simulatorCpu.TotalSeconds:0.00}s ({simulatorCpu.TotalMilliseconds / count:0.000} ms per container), {Environment.ProcessorCount} cores; load average {LoadAverage()}; stolen by the hypervisor {StolenShare(machineBefore, machineAfter):0.0} %"));
+            // A request's slot is busy from the moment it is sent until its answer is parsed; the rest of each turn of a
+            // slot (wall x slots / requests) is the reader between two requests and the pass around the reads.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{"",10} one request as the client times it: {requestSeconds * 1000 / calls:0.00} ms on average; one turn of a slot: {wall.TotalMilliseconds * InFlight / count:0.00} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",10} of which: load desired state {load.TotalSeconds:0.00}s (parse and validate when changed {parse.TotalSeconds:0.00}s), observe {observe.TotalSeconds:0.00}s ({observeAllocated / 1048576.0:0.0} MiB allocated; the /cluster/resources read alone {listing.TotalSeconds:0.000}s), plan {planning.TotalSeconds:0.00}s"));
             return (wall, calls, allocated);
         }
         finally
@@ -156,18 +168,40 @@ internal static class ReconcilePassBenchmark
         return TimeProvider.System.GetElapsedTime(started) / Delays;
     }
 
+    // The first line of /proc/stat: CPU time of the whole machine in clock ticks (user, nice, system, idle, iowait,
+    // irq, softirq, steal); null where there is none.
+    private static long[]? MachineTicks() =>
+        File.Exists("/proc/stat")
+            ? File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray()
+            : null;
+
+    // On a virtual machine the hypervisor can run other guests on our cores: that time shows as steal, and a pass
+    // measured while it was high is slower for reasons outside both processes.
+    private static double StolenShare(long[]? before, long[]? after)
+    {
+        if (before is null || after is null)
+        {
+            return double.NaN;
+        }
+
+        var total = after.Sum() - before.Sum();
+        return total == 0 ? 0 : 100.0 * (after[7] - before[7]) / total;
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    // The operator's own count (zentoria_proxmox_requests_total), summed over methods, routes and codes.
-    private static async Task<double> ProxmoxCallsAsync(OperatorMetrics metrics, CancellationToken cancellationToken)
+    // The operator's own figures: zentoria_proxmox_requests_total summed over methods, routes and codes, and the
+    // sum of zentoria_proxmox_request_duration_seconds (each request as the client times it, body and JSON included).
+    private static async Task<(double Calls, double Seconds)> ProxmoxCallsAsync(OperatorMetrics metrics, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await metrics.WriteAsync(buffer, cancellationToken);
-        return Encoding.UTF8.GetString(buffer.ToArray())
-            .Split('\n')
-            .Where(line => line.StartsWith("zentoria_proxmox_requests_total{", StringComparison.Ordinal))
-            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        var lines = Encoding.UTF8.GetString(buffer.ToArray()).Split('\n');
+        static double Value(string line) => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+        return (
+            lines.Where(line => line.StartsWith("zentoria_proxmox_requests_total{", StringComparison.Ordinal)).Sum(Value),
+            lines.Where(line => line.StartsWith("zentoria_proxmox_request_duration_seconds_sum", StringComparison.Ordinal)).Sum(Value));
     }
 
     private static void WriteDesiredState(string root, int count)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Zentoria.Reconciler.Simulator.State;
 
@@ -43,41 +44,41 @@ internal static class ContainerJson
         return json;
     }
 
-    public static JsonObject Resource(SimulatedContainer c, DateTimeOffset now)
+    /// <summary>One container's entry in <c>/cluster/resources</c>.</summary>
+    public static void WriteResource(Utf8JsonWriter json, SimulatedContainer c, DateTimeOffset now)
     {
         var running = c.Running;
-        var json = new JsonObject
-        {
-            ["id"] = "lxc/" + c.VmId.ToString(CultureInfo.InvariantCulture),
-            ["type"] = "lxc",
-            ["vmid"] = c.VmId,
-            ["node"] = c.Node,
-            ["name"] = c.Name,
-            ["status"] = running ? "running" : "stopped",
-            ["template"] = c.IsTemplate ? 1 : 0,
-            ["uptime"] = Uptime(c, now),
-            ["cpu"] = running ? 0.0026 : 0,
-            ["maxcpu"] = c.Cores,
-            ["mem"] = running ? c.MaxMemory / 8 : 0,
-            ["maxmem"] = c.MaxMemory,
-            ["disk"] = running ? c.MaxDisk / 5 : 0,
-            ["maxdisk"] = c.MaxDisk,
-            ["netin"] = running ? 120019464 : 0,
-            ["netout"] = running ? 4270 : 0,
-            ["diskread"] = running ? 556969984 : 0,
-            ["diskwrite"] = running ? 22261760 : 0,
-        };
+        var maxDisk = c.MaxDisk;
+        json.WriteStartObject();
+        json.WriteString("id", "lxc/" + c.VmId.ToString(CultureInfo.InvariantCulture));
+        json.WriteString("type", "lxc");
+        json.WriteNumber("vmid", c.VmId);
+        json.WriteString("node", c.Node);
+        json.WriteString("name", c.Name);
+        json.WriteString("status", running ? "running" : "stopped");
+        json.WriteNumber("template", c.IsTemplate ? 1 : 0);
+        json.WriteNumber("uptime", Uptime(c, now));
+        json.WriteNumber("cpu", running ? 0.0026 : 0);
+        json.WriteNumber("maxcpu", c.Cores);
+        json.WriteNumber("mem", running ? c.MaxMemory / 8 : 0);
+        json.WriteNumber("maxmem", c.MaxMemory);
+        json.WriteNumber("disk", running ? maxDisk / 5 : 0);
+        json.WriteNumber("maxdisk", maxDisk);
+        json.WriteNumber("netin", running ? 120019464 : 0);
+        json.WriteNumber("netout", running ? 4270 : 0);
+        json.WriteNumber("diskread", running ? 556969984 : 0);
+        json.WriteNumber("diskwrite", running ? 22261760 : 0);
         if (c.Lock is { } lockName)
         {
-            json["lock"] = lockName;
+            json.WriteString("lock", lockName);
         }
 
         if (c.Config.TryGetValue("tags", out var tags))
         {
-            json["tags"] = tags;
+            json.WriteString("tags", tags);
         }
 
-        return json;
+        json.WriteEndObject();
     }
 
     private static void AddOptional(JsonObject json, SimulatedContainer c)

@@ -17,6 +17,9 @@ internal sealed record ApiResult
 
     public JsonNode? Data { get; private init; }
 
+    /// <summary>The payload already written as JSON, in place of <see cref="Data"/>: for listings that grow with the cluster.</summary>
+    public ReadOnlyMemory<byte>? RawData { get; private init; }
+
     public int? Total { get; private init; }
 
     public IReadOnlyDictionary<string, string>? Errors { get; private init; }
@@ -31,6 +34,8 @@ internal sealed record ApiResult
     public string? PlainText { get; private init; }
 
     public static ApiResult Ok(JsonNode? data, int? total = null) => new(200, "OK") { Data = data, Total = total };
+
+    public static ApiResult OkWritten(ReadOnlyMemory<byte> utf8Json) => new(200, "OK") { RawData = utf8Json };
 
     public static ApiResult FromException(PveApiException exception) =>
         new(exception.StatusCode, FirstLine(exception.Message))

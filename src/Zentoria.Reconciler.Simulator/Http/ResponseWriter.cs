@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -42,30 +43,15 @@ internal sealed class ResponseWriter(PveVersion version)
             return;
         }
 
-        var body = new JsonObject { ["data"] = result.Data };
-        if (result.Total is { } total)
-        {
-            body["total"] = total;
-        }
-
-        if (result.Errors is { Count: > 0 } errors)
-        {
-            var errorObject = new JsonObject();
-            foreach (var (name, text) in errors)
-            {
-                errorObject[name] = text;
-            }
-
-            body["errors"] = errorObject;
-        }
-
-        if (result.StatusCode >= 400 && result.Message is not null && version == PveVersion.V9_1)
-        {
-            body["message"] = result.Message;
-        }
-
         response.ContentType = "application/json;charset=UTF-8";
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(SerializerOptions));
+        // Straight to UTF-8: a listing of thousands of containers is megabytes, and a string of it would be twice that.
+        var buffer = new ArrayBufferWriter<byte>((result.RawData?.Length ?? 0) + 256);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteBody(json, result);
+        }
+
+        var bytes = buffer.WrittenMemory;
 
         // pve-http-server compresses bodies over 1 KiB when the client accepts it.
         if (bytes.Length > 1024 && AcceptsGzip(context.Request))
@@ -77,6 +63,47 @@ internal sealed class ResponseWriter(PveVersion version)
         }
 
         await response.Body.WriteAsync(bytes, cancellationToken);
+    }
+
+    private void WriteBody(Utf8JsonWriter json, ApiResult result)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("data");
+        if (result.RawData is { } raw)
+        {
+            json.WriteRawValue(raw.Span, skipInputValidation: true);
+        }
+        else if (result.Data is { } data)
+        {
+            data.WriteTo(json);
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+
+        if (result.Total is { } total)
+        {
+            json.WriteNumber("total", total);
+        }
+
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            json.WriteStartObject("errors");
+            foreach (var (name, text) in errors)
+            {
+                json.WriteString(name, text);
+            }
+
+            json.WriteEndObject();
+        }
+
+        if (result.StatusCode >= 400 && result.Message is not null && version == PveVersion.V9_1)
+        {
+            json.WriteString("message", result.Message);
+        }
+
+        json.WriteEndObject();
     }
 
     private static bool LastOnConnection(HttpContext context)
@@ -97,7 +124,7 @@ internal sealed class ResponseWriter(PveVersion version)
     private static bool AcceptsGzip(HttpRequest request) =>
         request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
 
-    private static readonly JsonSerializerOptions SerializerOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
