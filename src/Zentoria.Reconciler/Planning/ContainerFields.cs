@@ -30,16 +30,13 @@ internal static class ContainerFields
     }
 
     /// <summary>The config fields (not disk, power state or node, which have steps of their own) that differ.</summary>
-    public static ImmutableArray<FieldChange> Diff(ContainerSpec spec, LiveContainer live, string managedTag)
-    {
-        var current = Live(live).ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal);
-        return
-        [
-            .. Desired(spec, managedTag)
-                .Where(f => !string.Equals(current[f.Field], f.Value, StringComparison.Ordinal))
-                .Select(f => new FieldChange(f.Field, current[f.Field], f.Value)),
-        ];
-    }
+    public static ImmutableArray<FieldChange> Diff(ContainerSpec spec, LiveContainer live, string managedTag) =>
+    [
+        // Desired and Live list the same fields in the same order; a pass at 10,000 containers diffs every one.
+        .. Desired(spec, managedTag).Zip(Live(live), (desired, current) => (desired.Field, From: current.Value, To: desired.Value))
+            .Where(f => !string.Equals(f.From, f.To, StringComparison.Ordinal))
+            .Select(f => new FieldChange(f.Field, f.From, f.To)),
+    ];
 
     // Proxmox drops an empty description, so "none" and "empty" are the same value; it also ends a stored
     // description with a newline the live model strips, so a YAML block scalar's final newline must not count.

@@ -67,7 +67,7 @@ internal static class ContainerPlanner
             yield return new StepDraft(StepAction.Update, changes, UpdateReason(spec, live, changes), Disruption.None);
         }
 
-        if (!spec.Drift.Ignores(ContainerFields.DiskGiB))
+        if (!spec.Drift.Ignores(ContainerFields.DiskGiB) && live.DiskGiB != spec.Resources.DiskGiB)
         {
             var disk = new FieldChange(ContainerFields.DiskGiB, PlanValues.Of(live.DiskGiB), PlanValues.Of(spec.Resources.DiskGiB));
             if (live.DiskGiB < spec.Resources.DiskGiB)
@@ -78,7 +78,7 @@ internal static class ContainerPlanner
                     $"The root disk of CT {spec.VmId} is {live.DiskGiB} GiB; it grows to {spec.Resources.DiskGiB} GiB while the container runs.",
                     Disruption.None);
             }
-            else if (live.DiskGiB > spec.Resources.DiskGiB)
+            else
             {
                 yield return new StepDraft(
                     StepAction.Refused,
@@ -96,7 +96,7 @@ internal static class ContainerPlanner
 
     private static IEnumerable<StepDraft> Power(ContainerSpec spec, LiveContainer live)
     {
-        var pending = string.Join(", ", live.PendingKeys.Order(StringComparer.Ordinal));
+        var pending = live.PendingKeys.IsEmpty ? "" : string.Join(", ", live.PendingKeys.Order(StringComparer.Ordinal));
         if (!spec.Drift.Ignores(ContainerFields.State) && spec.State != live.Status)
         {
             yield return spec.State == PowerState.Running
