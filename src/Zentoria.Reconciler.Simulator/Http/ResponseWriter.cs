@@ -37,7 +37,7 @@ internal sealed class ResponseWriter(PveVersion version)
             // Since libpve-http-server-perl 5.2.0 a 501 carries its plain message; before that it was empty.
             if (result.PlainText is not null && version == PveVersion.V9_1)
             {
-                await response.WriteAsync(result.PlainText, Encoding.UTF8, cancellationToken);
+                await WriteWithLengthAsync(response, Encoding.UTF8.GetBytes(result.PlainText), cancellationToken);
             }
 
             return;
@@ -53,16 +53,30 @@ internal sealed class ResponseWriter(PveVersion version)
 
         var bytes = buffer.WrittenMemory;
 
-        // pve-http-server compresses bodies over 1 KiB when the client accepts it.
+        // pve-http-server compresses bodies over 1 KiB when the client accepts it, whole, in memory (memGzip).
         if (bytes.Length > 1024 && AcceptsGzip(context.Request))
         {
             response.Headers.ContentEncoding = "gzip";
-            await using var gzip = new GZipStream(response.Body, CompressionLevel.Fastest, leaveOpen: true);
-            await gzip.WriteAsync(bytes, cancellationToken);
-            return;
+            using var compressed = new MemoryStream(bytes.Length / 8);
+            using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                gzip.Write(bytes.Span);
+            }
+
+            bytes = compressed.GetBuffer().AsMemory(0, (int)compressed.Length);
         }
 
-        await response.Body.WriteAsync(bytes, cancellationToken);
+        await WriteWithLengthAsync(response, bytes, cancellationToken);
+    }
+
+    /// <summary>
+    /// pveproxy sends every answer whole, with its Content-Length, never chunked: one write of headers and body,
+    /// which a client reads without waiting for a last, empty chunk.
+    /// </summary>
+    private static async Task WriteWithLengthAsync(HttpResponse response, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, cancellationToken);
     }
 
     private void WriteBody(Utf8JsonWriter json, ApiResult result)

@@ -44,6 +44,30 @@ internal sealed class EnvelopeTests
     }
 
     [Test]
+    public async Task An_answer_carries_its_content_length_and_is_never_chunked_compressed_or_not()
+    {
+        foreach (var vmid in new[] { 101, 102, 103, 104 })
+        {
+            await _sim.CreateContainerAsync(vmid);
+        }
+
+        using var plain = await _sim.GetAsync("version");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "cluster/resources");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var compressed = await _sim.Http.SendAsync(request);
+        var compressedBytes = await compressed.Content.ReadAsByteArrayAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(plain.Headers.TransferEncodingChunked, Is.Not.True);
+            Assert.That(plain.Content.Headers.ContentLength, Is.EqualTo((await plain.Content.ReadAsByteArrayAsync()).Length));
+            Assert.That(compressed.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "gzip" }));
+            Assert.That(compressed.Headers.TransferEncodingChunked, Is.Not.True);
+            Assert.That(compressed.Content.Headers.ContentLength, Is.EqualTo(compressedBytes.Length));
+        });
+    }
+
+    [Test]
     public async Task The_hundredth_request_on_a_keep_alive_connection_is_answered_with_connection_close_and_the_next_gets_a_new_one()
     {
         var closed = new List<int>();
