@@ -94,7 +94,7 @@ internal static class ReconcilePassBenchmark
             }
 
             scheduler.ExpediteAll();
-            var callsBefore = await ProxmoxCallsAsync(metrics, cancellationToken);
+            var callsBefore = await ProxmoxRequestFiguresAsync(metrics, cancellationToken);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var (operatorCpu, simulatorCpu) = (Process.GetCurrentProcess().TotalProcessorTime, simulator.ProcessorTime);
             var machineBefore = MachineTicks();
@@ -110,7 +110,7 @@ internal static class ReconcilePassBenchmark
                 throw new InvalidOperationException($"the measured pass was {result}");
             }
 
-            var callsAfter = await ProxmoxCallsAsync(metrics, cancellationToken);
+            var callsAfter = await ProxmoxRequestFiguresAsync(metrics, cancellationToken);
             var calls = callsAfter.Calls - callsBefore.Calls;
             var requestSeconds = callsAfter.Seconds - callsBefore.Seconds;
 
@@ -193,7 +193,7 @@ internal static class ReconcilePassBenchmark
 
     // The operator's own figures: zentoria_proxmox_requests_total summed over methods, routes and codes, and the
     // sum of zentoria_proxmox_request_duration_seconds (each request as the client times it, body and JSON included).
-    private static async Task<(double Calls, double Seconds)> ProxmoxCallsAsync(OperatorMetrics metrics, CancellationToken cancellationToken)
+    private static async Task<(double Calls, double Seconds)> ProxmoxRequestFiguresAsync(OperatorMetrics metrics, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await metrics.WriteAsync(buffer, cancellationToken);
