@@ -64,6 +64,9 @@ internal sealed class ReconcilePass(
             return new PassResult(PassOutcome.Error, Observed: false, 0, 0);
         }
 
+        // The last config read may have completed on a socket engine thread (InlineSocketCompletions); the plan and the
+        // report are CPU work for every unit, which would hold up the other sockets that thread serves.
+        await Task.Yield();
         var plan = Planner.Plan(desired, live);
         var work = UnitWork.Of(desired, live, plan);
         holds = control.Decide(desired, work.Where(w => WasObserved(w) && scheduler.Decide(w.Key, w.Fingerprint) == UnitDecision.Due));

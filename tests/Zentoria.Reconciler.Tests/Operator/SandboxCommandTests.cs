@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Zentoria.Reconciler.Hosting;
 using Zentoria.Reconciler.Tests.DesiredState;
 using Zentoria.Reconciler.Tests.TestSupport;
 
@@ -112,6 +113,30 @@ internal sealed partial class SandboxCommandTests
         });
     }
 
+    // The runtime names each socket engine thread ".NET Sockets": one in all unless continuations run inline, then one per core.
+    [TestCase(null, true)]
+    [TestCase("0", false)]
+    [Platform("Linux")]
+    public async Task The_operator_runs_socket_continuations_inline_unless_started_with_the_setting_off(string? setting, bool inline)
+    {
+        Assume.That(Environment.ProcessorCount, Is.GreaterThan(1), "with one core both modes have one engine thread");
+        Assume.That(Environment.GetEnvironmentVariable(InlineSocketCompletions.Variable), Is.Null, "the child inherits this process's setting");
+        using var folder = new TemporaryFolder();
+        using var child = Sandbox(folder, setting is null ? null : new Dictionary<string, string> { [InlineSocketCompletions.Variable] = setting });
+        Assert.That(await ChildProcess.UntilAsync(() => child.Output.Contains("Press Ctrl+C", StringComparison.Ordinal), Limit), Is.True, child.Error);
+
+        var engineThreads = Directory.GetDirectories($"/proc/{child.Id}/task")
+            .Count(task => File.ReadAllText(Path.Join(task, "comm")).TrimEnd('\n') == ".NET Sockets");
+        child.Interrupt();
+        var exitCode = await child.ExitCodeAsync(Limit);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(engineThreads, inline ? Is.EqualTo(Environment.ProcessorCount) : Is.EqualTo(1));
+            Assert.That(exitCode, Is.Zero, child.Error);
+        });
+    }
+
     [TestCase("text")]
     [TestCase("json")]
     public async Task Nothing_a_sandbox_run_prints_or_stores_contains_the_api_token(string logFormat)
@@ -132,8 +157,10 @@ internal sealed partial class SandboxCommandTests
         }
     }
 
-    private static ChildProcess Sandbox(TemporaryFolder folder, params string[] arguments) =>
-        ChildProcess.Start(folder.Path, null,
+    private static ChildProcess Sandbox(TemporaryFolder folder, params string[] arguments) => Sandbox(folder, null, arguments);
+
+    private static ChildProcess Sandbox(TemporaryFolder folder, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        ChildProcess.Start(folder.Path, environment,
         [
             "sandbox", .. arguments,
             "--listen", "127.0.0.1:0",

@@ -25,14 +25,18 @@ internal sealed class SshConnectionPool(SshGuestOptions options, HostKeyVerifier
     /// Closes <paramref name="broken"/> so the next use connects afresh; a connection another caller has
     /// already re-established is left alone.
     /// </summary>
-    public void Drop(SshEndpoint endpoint, BaseClient broken)
+    /// <remarks>
+    /// Waits for the gate without blocking a thread: the caller may be a socket continuation on the engine thread
+    /// (InlineSocketCompletions), and the holder's connect may need that very thread to complete.
+    /// </remarks>
+    public async Task DropAsync(SshEndpoint endpoint, BaseClient broken)
     {
         if (!endpoints.TryGetValue(endpoint, out var pooled))
         {
             return;
         }
 
-        pooled.Gate.Wait();
+        await pooled.Gate.WaitAsync();
         try
         {
             pooled.Close(broken);

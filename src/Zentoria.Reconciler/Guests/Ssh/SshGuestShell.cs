@@ -91,7 +91,7 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
                 var run = await SshCommandRunner.RunAsync(client.Value, remote.Value.Line, remote.Value.Stdin, timeout, maxOutputBytes, timeProvider, cancellationToken);
                 if (run is null)
                 {
-                    pool.Drop(endpoint, client.Value);
+                    await pool.DropAsync(endpoint, client.Value);
                     continue;
                 }
 
@@ -100,7 +100,7 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
             }
             catch (Exception exception) when (exception is SshException or ObjectDisposedException or System.Net.Sockets.SocketException)
             {
-                pool.Drop(endpoint, client.Value);
+                await pool.DropAsync(endpoint, client.Value);
                 return GuestOutcome<SshRun>.Failure(SshErrors.FromOperation(exception, endpoint));
             }
         }
@@ -124,7 +124,7 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
         {
             if (exception is SshConnectionException or ObjectDisposedException or System.Net.Sockets.SocketException)
             {
-                pool.Drop(target.Endpoint, sftp.Value);
+                await pool.DropAsync(target.Endpoint, sftp.Value);
             }
 
             return GuestOutcome<GuestFile>.Failure(SshErrors.FromOperation(exception, target.Endpoint));
