@@ -119,11 +119,13 @@ internal sealed class SshConnectionPool(SshGuestOptions options, HostKeyVerifier
         };
 
         var started = timeProvider.GetTimestamp();
-        using var timer = new CancellationTokenSource(options.ConnectTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
-            await client.ConnectAsync(linked.Token);
+            // Not ConnectAsync: it resumes after the TCP connect on the socket engine's thread and then blocks that thread
+            // until the key exchange is done, which needs the same thread to deliver the server's answer
+            // (InlineSocketCompletions): every handshake would hang until the timeout. The blocking Connect, on a pool
+            // thread, waits ConnectTimeout at most for each step of the handshake; it cannot be cancelled midway.
+            await Task.Run(client.Connect, CancellationToken.None);
             Log.Connected(logger, endpoint.ToString(), timeProvider.GetElapsedTime(started).TotalMilliseconds);
             return GuestOutcome<T>.Success(client);
         }

@@ -65,7 +65,14 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
     private Task<GuestOutcome<SshRun>> FileExec(GuestCommand command, ReadOnlyMemory<byte>? stdin, int maxOutputBytes, CancellationToken cancellationToken) =>
         ExecAsync(command, stdin, options.FileTimeout, maxOutputBytes, cancellationToken);
 
-    private async Task<GuestOutcome<SshRun>> ExecAsync(
+    // SSH.NET blocks the calling thread while it waits for its listener thread (channel opens, SFTP replies, closing),
+    // and that thread's socket reads need the socket engine's threads to be free. A caller may be running on one of
+    // them (InlineSocketCompletions, after any other socket I/O), so every SSH operation starts on the thread pool.
+    private Task<GuestOutcome<SshRun>> ExecAsync(
+        GuestCommand command, ReadOnlyMemory<byte>? stdin, TimeSpan timeout, int maxOutputBytes, CancellationToken cancellationToken) =>
+        Task.Run(() => ExecOnPoolAsync(command, stdin, timeout, maxOutputBytes, cancellationToken), CancellationToken.None);
+
+    private async Task<GuestOutcome<SshRun>> ExecOnPoolAsync(
         GuestCommand command, ReadOnlyMemory<byte>? stdin, TimeSpan timeout, int maxOutputBytes, CancellationToken cancellationToken)
     {
         var remote = RemoteCommand.For(target, options.PctCommand, command, stdin, timeout);
@@ -108,7 +115,10 @@ internal sealed class SshGuestShell(GuestTarget target, SshConnectionPool pool, 
         return GuestOutcome<SshRun>.Failure(GuestErrorKind.ConnectionLost, $"the connection to {endpoint} dropped twice before the command could start");
     }
 
-    private async Task<GuestOutcome<GuestFile>> WithSftpAsync(Func<Renci.SshNet.SftpClient, Task<GuestOutcome<GuestFile>>> operation, CancellationToken cancellationToken)
+    private Task<GuestOutcome<GuestFile>> WithSftpAsync(Func<Renci.SshNet.SftpClient, Task<GuestOutcome<GuestFile>>> operation, CancellationToken cancellationToken) =>
+        Task.Run(() => WithSftpOnPoolAsync(operation, cancellationToken), CancellationToken.None);
+
+    private async Task<GuestOutcome<GuestFile>> WithSftpOnPoolAsync(Func<Renci.SshNet.SftpClient, Task<GuestOutcome<GuestFile>>> operation, CancellationToken cancellationToken)
     {
         var sftp = await pool.SftpAsync(target.Endpoint, cancellationToken);
         if (!sftp.Succeeded)
