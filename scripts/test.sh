@@ -34,6 +34,9 @@ if ! dotnet build Zentoria.Reconciler.sln -c Release -nologo -v quiet; then
   exit 1
 fi
 
+# The tests host the operator in their own process: its sockets complete the way they do in the operator
+# (src/Zentoria.Reconciler/Hosting/InlineSocketCompletions.cs), which the runtime reads only from the environment.
+export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
 dotnet test Zentoria.Reconciler.sln -c Release --no-build --nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 status=$?

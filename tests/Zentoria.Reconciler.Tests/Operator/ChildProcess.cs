@@ -43,13 +43,14 @@ internal sealed class ChildProcess : IDisposable
     /// The operator as a child: the JIT build next to the tests, or the published binary that
     /// <c>ZENTORIA_TEST_NATIVE</c> names, so the child-process tests can check the Native AOT build that ships.
     /// </summary>
-    public static ChildProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+    public static ChildProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
         Environment.GetEnvironmentVariable("ZENTORIA_TEST_NATIVE") is { } native
             ? StartProgram(native, workingDirectory, environment, arguments)
             : StartProgram("dotnet", workingDirectory, environment, [Path.Join(TestContext.CurrentContext.TestDirectory, "zentoria-reconciler.dll"), .. arguments]);
 
     /// <summary>Any program, such as a published native build or <c>dotnet publish</c>.</summary>
-    public static ChildProcess StartProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    /// <param name="environment">Variables to set; a null value removes one the child would otherwise inherit.</param>
+    public static ChildProcess StartProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -63,9 +64,16 @@ internal sealed class ChildProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         var process = new Process { StartInfo = start };

@@ -88,7 +88,7 @@ internal sealed partial class KillTests
     }
 
     private static ChildProcess Run(TemporaryFolder folder, string root) =>
-        ChildProcess.Start(folder.Path, new Dictionary<string, string> { ["ZENTORIA_PROXMOX_TOKEN"] = Token },
+        ChildProcess.Start(folder.Path, new Dictionary<string, string?> { ["ZENTORIA_PROXMOX_TOKEN"] = Token },
             "run", "--env", "sandbox", "--desired-state", root, "--state-dir", folder.File("state"), "--listen", "127.0.0.1:0");
 
     private static async Task<bool> ConvergedAsync(ProxmoxClient client)

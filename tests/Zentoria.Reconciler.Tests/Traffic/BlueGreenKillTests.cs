@@ -96,7 +96,7 @@ internal sealed class BlueGreenKillTests
     }
 
     private static ChildProcess Run(TemporaryFolder folder, string root) =>
-        ChildProcess.Start(folder.Path, new Dictionary<string, string> { ["ZENTORIA_PROXMOX_TOKEN"] = Token },
+        ChildProcess.Start(folder.Path, new Dictionary<string, string?> { ["ZENTORIA_PROXMOX_TOKEN"] = Token },
             "run", "--env", OperatorOnSimulator.Environment, "--desired-state", root, "--state-dir", folder.File("state"), "--listen", "127.0.0.1:0");
 
     /// <summary>The gateway's audited actions that succeeded, in order (a line being written is left for the next read).</summary>

@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using Zentoria.Reconciler.Guests;
 using Zentoria.Reconciler.Guests.Commands;
+using Zentoria.Reconciler.Hosting;
 
 namespace Zentoria.Reconciler.Tests.Guests.Ssh;
 
@@ -7,6 +10,9 @@ namespace Zentoria.Reconciler.Tests.Guests.Ssh;
 internal sealed class SshExecTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    // The name the runtime gives each socket engine thread.
+    private const string EngineThread = ".NET Sockets";
 
     [Test]
     public async Task A_command_returns_its_stdout_stderr_and_exit_code()
@@ -18,6 +24,39 @@ internal sealed class SshExecTests
         Assert.That(outcome.Error, Is.Null);
         Assert.That(outcome.Value, Is.EqualTo(new GuestCommandResult(7, "out-line\n", "err-line\n", false, false)));
         Assert.That(outcome.Value!.Succeeded, Is.False);
+    }
+
+    [Test]
+    public async Task A_command_and_a_file_read_issued_on_the_socket_engine_thread_connect_and_complete()
+    {
+        using var harness = new SshHarness(SshdSetUp.Server);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync((IPEndPoint)listener.LocalEndpoint);
+        using var server = await listener.AcceptSocketAsync();
+
+        // Run outside NUnit's synchronization context, which would move every continuation back to the pool.
+        var (thread, command, file) = await Task.Run(async () =>
+        {
+            // A receive that waits for data resumes where the socket engine delivered it: on the engine's own thread when
+            // continuations run inline, as in the operator (InlineSocketCompletions) and in this test run. The byte is
+            // sent from another thread and may arrive before the await, so this takes a few tries at most.
+            for (var tries = 0; tries < 20 && Thread.CurrentThread.Name != EngineThread; tries++)
+            {
+                var received = client.ReceiveAsync(new byte[1], SocketFlags.None);
+                _ = Task.Run(() => server.Send([1]));
+                await received;
+            }
+
+            var on = Thread.CurrentThread.Name;
+            return (on, await harness.Shell.RunAsync(GuestCommand.Of("echo", "issued on " + on), Timeout, CancellationToken.None),
+                await harness.Shell.ReadFileAsync("/etc/hostname", 4096, CancellationToken.None));
+        });
+
+        Assume.That(thread, Is.EqualTo(EngineThread), $"needs {InlineSocketCompletions.Variable}=1, which scripts/test.sh sets");
+        Assert.That(command.Value?.Stdout, Is.EqualTo($"issued on {EngineThread}\n"), command.Error?.Message);
+        Assert.That(file.Error, Is.Null, file.Error?.Message);
     }
 
     [Test]
