@@ -141,6 +141,27 @@ internal sealed class SimulatedCluster
         }
     }
 
+    /// <summary>
+    /// Puts a container's config on another node behind the API's back, as <c>pct migrate</c> run by hand would; its
+    /// volumes are not copied, which no read of the config notices.
+    /// </summary>
+    public void Move(int vmid, string node)
+    {
+        lock (Gate)
+        {
+            _containers[vmid].Node = FindNode(node)?.Name ?? throw new SimulatorConfigurationException($"no node named '{node}'");
+        }
+    }
+
+    /// <summary>Deletes a container behind the API's back (someone ran <c>pct destroy</c>).</summary>
+    public void Delete(int vmid)
+    {
+        lock (Gate)
+        {
+            _containers.Remove(vmid);
+        }
+    }
+
     public ContainerView? FindContainer(int vmid)
     {
         lock (Gate)

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.ExceptionServices;
 using Zentoria.Reconciler.DesiredState;
 using Zentoria.Reconciler.Planning;
 using Zentoria.Reconciler.Proxmox;
@@ -10,91 +8,120 @@ using Zentoria.Reconciler.Reconciliation.Services;
 namespace Zentoria.Reconciler.Reconciliation.Observe;
 
 /// <summary>
-/// Reads the live state once per pass: one <c>GET /cluster/resources?type=vm</c>, then <c>GET .../pending</c>
-/// (running values and pending changes in one answer) for the managed containers only, at bounded parallelism.
+/// Reads the live state once per pass: one <c>GET /cluster/resources?type=vm</c>, and <c>GET .../pending</c> (running
+/// values and pending changes in one answer) for the managed containers only, at bounded parallelism.
 /// </summary>
 /// <remarks>
-/// Any failure propagates: a pass must never plan against a partial snapshot, which would look like missing
-/// containers and plan creates. Services (health and version) and flag sets are read through the guest shells
-/// when <paramref name="services"/> and <paramref name="flags"/> are configured (a sandbox, or an environment with
-/// guests); without them the live state has none, so the planner plans none for them.
+/// <para>
+/// The config reads of containers the last listing placed start together with this pass's listing, so a pass costs
+/// one round trip less than listing first would. A read counts only where this listing confirms the node: a container
+/// that moved since is read again on its new node, and one that is gone is missing. Calls stay at 1 + N per pass
+/// unless containers moved between two passes, each of which costs one more.
+/// </para>
+/// <para>
+/// Any failure of a read the pass needs propagates: a pass must never plan against a partial snapshot, which would look
+/// like missing containers and plan creates. Services (health and version) and flag sets are read through the guest
+/// shells when <paramref name="services"/> and <paramref name="flags"/> are configured (a sandbox, or an environment
+/// with guests); without them the live state has none, so the planner plans none for them.
+/// </para>
 /// </remarks>
 internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags = null, ServiceObserver? services = null)
 {
     /// <summary>Config reads in flight at once across the cluster; the client also caps each node (3 by default).</summary>
     public const int Parallelism = 16;
 
+    // Where the last listing put each container: a guess for the next pass's early reads, never a fact of its own.
+    private volatile Dictionary<VmId, NodeName> placements = [];
+
     /// <param name="include">Which desired containers to read; a pass reads only the ones that are due. Null: all.</param>
     public async Task<LiveState> ObserveAsync(Desired desired, CancellationToken cancellationToken, Func<VmId, bool>? include = null)
     {
-        var resources = await client.Cluster.GetContainersAsync(cancellationToken);
         var wanted = desired.Containers.Select(c => c.VmId).Where(include ?? (_ => true)).ToHashSet();
-        var desiredIds = desired.Containers.Select(c => c.VmId).ToHashSet();
-        var tag = desired.Environment.ManagedTag.Trim().ToLowerInvariant();
-        var managed = resources
-            .Where(r => r is { VmId: not null, Node: not null, Template: false })
-            .Where(r => wanted.Contains(r.VmId!.Value) || (desired.Environment.Prune && !desiredIds.Contains(r.VmId!.Value) && tag.Length > 0 && r.Tags.Any(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase))))
-            .ToList();
+        using var reads = new ConfigReads(client, Parallelism, cancellationToken);
+        var listing = client.Cluster.GetContainersAsync(cancellationToken);
+        var last = placements;
+        List<(VmId VmId, NodeName Node)> guessed = [.. wanted.Where(last.ContainsKey).Select(vmid => (vmid, last[vmid]))];
+        var guesses = reads.Start(guessed, needed: false);
+        IReadOnlyList<ClusterResource> resources;
+        try
+        {
+            resources = await listing;
+        }
+        catch
+        {
+            reads.Stop();
+            await guesses.Completion;
+            throw;
+        }
 
-        var live = await ReadConfigsAsync(managed, cancellationToken);
+        placements = Placements(resources);
+        var managed = Managed(desired, resources, wanted);
+        var (sources, confirmed, rest) = Match(managed, guessed);
+        guesses.Need(confirmed);
+        var others = reads.Start(rest, needed: true);
+        await Task.WhenAll(guesses.Completion, others.Completion);
+        reads.ThrowIfFailed();
+
+        var live = managed.Select((r, i) => LiveContainerMapper.Map(r.VmId!.Value, r.Node!.Value, r, sources[i].Late ? others.Result(sources[i].Index) : guesses.Result(sources[i].Index)));
+        ImmutableArray<LiveContainer> containers = [.. live];
         var flagSets = flags is null ? [] : await flags.ObserveAsync(desired, cancellationToken);
         var liveServices = services is null ? [] : await services.ObserveAsync(desired, cancellationToken);
-        return new LiveState([.. live], liveServices, flagSets);
+        return new LiveState(containers, liveServices, flagSets);
     }
 
     /// <summary>
-    /// One queue per node, read by as many readers as the client lets into that node at once, all under the
-    /// cluster-wide <see cref="Parallelism"/>. One queue across the cluster would leave a reader waiting for a full
-    /// node's slot while another node had one free.
+    /// Where each managed container's config comes from: the early read if it went to the node the listing confirms,
+    /// otherwise a read still to make (<c>Late</c>, an index into <c>Unread</c>).
     /// </summary>
-    private async Task<LiveContainer[]> ReadConfigsAsync(List<ClusterResource> managed, CancellationToken cancellationToken)
+    private static ((bool Late, int Index)[] Sources, bool[] Confirmed, List<(VmId VmId, NodeName Node)> Unread) Match(List<ClusterResource> managed, List<(VmId VmId, NodeName Node)> guessed)
     {
-        var live = new LiveContainer[managed.Count];
-        using var cluster = new SemaphoreSlim(Parallelism, Parallelism);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Exception? first = null;
-
-        async Task ReadAsync(ConcurrentQueue<int> queue)
+        var guessIndex = new Dictionary<VmId, int>(guessed.Count);
+        for (var g = 0; g < guessed.Count; g++)
         {
-            try
+            guessIndex[guessed[g].VmId] = g;
+        }
+
+        var sources = new (bool Late, int Index)[managed.Count];
+        var confirmed = new bool[guessed.Count];
+        List<(VmId VmId, NodeName Node)> rest = [];
+        for (var i = 0; i < managed.Count; i++)
+        {
+            var (vmid, node) = (managed[i].VmId!.Value, managed[i].Node!.Value);
+            if (guessIndex.TryGetValue(vmid, out var g) && guessed[g].Node == node)
             {
-                while (queue.TryDequeue(out var i))
-                {
-                    await cluster.WaitAsync(stop.Token);
-                    try
-                    {
-                        var resource = managed[i];
-                        var (vmid, node) = (resource.VmId!.Value, resource.Node!.Value);
-                        live[i] = LiveContainerMapper.Map(vmid, node, resource, await client.Config.GetPendingAsync(node, vmid, stop.Token));
-                    }
-                    finally
-                    {
-                        cluster.Release();
-                    }
-                }
+                (sources[i], confirmed[g]) = ((false, g), true);
+                continue;
             }
-            catch (Exception e)
+
+            sources[i] = (true, rest.Count);
+            rest.Add((vmid, node));
+        }
+
+        return (sources, confirmed, rest);
+    }
+
+    private static Dictionary<VmId, NodeName> Placements(IReadOnlyList<ClusterResource> resources)
+    {
+        // Indexed, not ToDictionary: a listing taken mid-migration must not fail the pass over a guess.
+        var placed = new Dictionary<VmId, NodeName>(resources.Count);
+        foreach (var resource in resources)
+        {
+            if (resource is { VmId: { } vmid, Node: { } node, Template: false })
             {
-                // The first failure is the one to report; the others are mostly the cancellation it caused.
-                Interlocked.CompareExchange(ref first, e, null);
-                await stop.CancelAsync();
+                placed[vmid] = node;
             }
         }
 
-        var readers = managed
-            .Select((resource, i) => (resource.Node!.Value, i))
-            .GroupBy(r => r.Value, r => r.i)
-            .SelectMany(node =>
-            {
-                var queue = new ConcurrentQueue<int>(node);
-                return Enumerable.Range(0, Math.Min(client.MaxConcurrentRequestsPerNode, queue.Count)).Select(_ => ReadAsync(queue));
-            });
-        await Task.WhenAll(readers.ToList());
-        if (first is not null)
-        {
-            ExceptionDispatchInfo.Throw(first);
-        }
+        return placed;
+    }
 
-        return live;
+    private static List<ClusterResource> Managed(Desired desired, IReadOnlyList<ClusterResource> resources, HashSet<VmId> wanted)
+    {
+        var desiredIds = desired.Containers.Select(c => c.VmId).ToHashSet();
+        var tag = desired.Environment.ManagedTag.Trim().ToLowerInvariant();
+        return resources
+            .Where(r => r is { VmId: not null, Node: not null, Template: false })
+            .Where(r => wanted.Contains(r.VmId!.Value) || (desired.Environment.Prune && !desiredIds.Contains(r.VmId!.Value) && tag.Length > 0 && r.Tags.Any(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase))))
+            .ToList();
     }
 }
