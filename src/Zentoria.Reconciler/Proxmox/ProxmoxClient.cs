@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -97,14 +98,32 @@ internal sealed class ProxmoxClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var validated = ProxmoxClientOptionsValidation.Validate(options);
         var validator = new ServerCertificateValidator(validated.PinnedCertificate, options.SkipCertificateVerification);
+        return new ProxmoxClient(validated, CreateHandler(validated, validator), validator, loggerFactory, timeProvider, observer);
+    }
+
+    internal static SocketsHttpHandler CreateHandler(ValidatedProxmoxOptions validated, ServerCertificateValidator validator)
+    {
         var handler = new SocketsHttpHandler
         {
-            ConnectTimeout = options.ConnectTimeout,
+            ConnectTimeout = validated.Options.ConnectTimeout,
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
         handler.SslOptions.RemoteCertificateValidationCallback = validator.Validate;
-        return new ProxmoxClient(validated, handler, validator, loggerFactory, timeProvider, observer);
+        if (validated.PinnedCertificate is not null || validated.Options.SkipCertificateVerification)
+        {
+            // The pin (or the explicit skip) decides alone, so the chain .NET builds before asking is never read. Built
+            // against the system's trust store it cost about 1.2 ms of CPU per new connection, and pveproxy ends a
+            // connection after 100 requests.
+            handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = X509RevocationMode.NoCheck,
+                DisableCertificateDownloads = true,
+            };
+        }
+
+        return handler;
     }
 
     /// <summary>For tests that answer requests in-process; TLS options have no effect there.</summary>
