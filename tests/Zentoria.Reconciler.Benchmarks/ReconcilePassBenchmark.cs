@@ -28,14 +28,16 @@ internal static class ReconcilePassBenchmark
     {
         var containers = new Option<int[]>("--containers") { Description = "Container counts, one run each.", DefaultValueFactory = _ => [10, 100, 1_000, 10_000], AllowMultipleArgumentsPerToken = true };
         var latency = new Option<int>("--latency-ms") { Description = "Latency the simulator adds to every request, in milliseconds.", DefaultValueFactory = _ => 5 };
-        var command = new Command("reconcile-pass", "Time one zero-drift operator pass: wall time, API calls, allocations, peak memory.")
+        var passes = new Option<int>("--passes") { Description = "Passes measured per count, after the warm-up; the table shows their median.", DefaultValueFactory = _ => 5 };
+        var command = new Command("reconcile-pass", "Time zero-drift operator passes: wall time, API calls, allocations, peak memory.")
         {
-            containers, latency,
+            containers, latency, passes,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var delay = TimeSpan.FromMilliseconds(parseResult.GetValue(latency));
-            Console.WriteLine($"reconcile-pass: zero drift, {Nodes} nodes, {delay.TotalMilliseconds} ms added per request, simulator in its own process (HTTPS, pinned); ideal = N x latency / requests in flight");
+            var measured = Math.Clamp(parseResult.GetValue(passes), 1, 50);
+            Console.WriteLine($"reconcile-pass: zero drift, {Nodes} nodes, {delay.TotalMilliseconds} ms added per request, simulator in its own process (HTTPS, pinned); ideal = N x latency / requests in flight; median of {measured} passes");
             var (precise, system) = (await MeanDelayAsync(PreciseTimeProvider.Instance, delay), await MeanDelayAsync(TimeProvider.System, delay));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"the latency as added: a {delay.TotalMilliseconds} ms delay lasts {precise.TotalMilliseconds:0.00} ms on the simulator's timers ({system.TotalMilliseconds:0.00} ms on .NET's own)"));
@@ -43,7 +45,7 @@ internal static class ReconcilePassBenchmark
             Console.WriteLine($"{"containers",10} {"wall time",10} {"API calls",10} {"1+N",7} {"ideal",8} {"x ideal",8} {"x added",8} {"allocated",12} {"peak WS",10}");
             foreach (var count in parseResult.GetValue(containers)!)
             {
-                var (wall, calls, allocated) = await RunAsync(count, delay, cancellationToken);
+                var (wall, calls, allocated) = await RunAsync(count, delay, measured, cancellationToken);
                 var ideal = count * delay.TotalSeconds / InFlight;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{count,10} {wall.TotalSeconds,9:0.00}s {calls,10} {1 + count,7} {ideal,7:0.00}s {wall.TotalSeconds / ideal,7:0.00}x {wall.TotalSeconds / (ideal * precise / delay),7:0.00}x {allocated / 1048576.0,9:0.0} MiB {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,7:0} MiB"));
@@ -54,7 +56,8 @@ internal static class ReconcilePassBenchmark
         return command;
     }
 
-    private static async Task<(TimeSpan Wall, double Calls, long Allocated)> RunAsync(int count, TimeSpan latency, CancellationToken cancellationToken)
+    /// <returns>The median pass's wall time, and the API calls and bytes allocated per pass.</returns>
+    private static async Task<(TimeSpan Wall, double Calls, long Allocated)> RunAsync(int count, TimeSpan latency, int passes, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"zentoria-pass-{Environment.ProcessId}-{count}");
         var root = Path.Combine(folder, "desired-state");
@@ -93,26 +96,35 @@ internal static class ReconcilePassBenchmark
                 }
             }
 
-            scheduler.ExpediteAll();
+            // One pass varies with what else the machine runs (a virtual machine's neighbours too): the median of several
+            // is the figure, and the spread and the time stolen by the hypervisor say how quiet the machine was.
             var callsBefore = await ProxmoxRequestFiguresAsync(metrics, cancellationToken);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var (operatorCpu, simulatorCpu) = (Process.GetCurrentProcess().TotalProcessorTime, simulator.ProcessorTime);
-            var machineBefore = MachineTicks();
-            var started = TimeProvider.System.GetTimestamp();
-            var result = await pass.RunAsync(cancellationToken);
-            var wall = TimeProvider.System.GetElapsedTime(started);
-            var machineAfter = MachineTicks();
-            operatorCpu = Process.GetCurrentProcess().TotalProcessorTime - operatorCpu;
-            simulatorCpu = simulator.ProcessorTime - simulatorCpu;
-            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-            if (result.UnitsReconciled != count || result.ActionsTaken != 0)
+            var walls = new List<TimeSpan>(passes);
+            var stolen = new List<double>(passes);
+            for (var i = 0; i < passes; i++)
             {
-                throw new InvalidOperationException($"the measured pass was {result}");
+                scheduler.ExpediteAll();
+                var machineBefore = MachineTicks();
+                var started = TimeProvider.System.GetTimestamp();
+                var result = await pass.RunAsync(cancellationToken);
+                walls.Add(TimeProvider.System.GetElapsedTime(started));
+                stolen.Add(StolenShare(machineBefore, MachineTicks()));
+                if (result.UnitsReconciled != count || result.ActionsTaken != 0)
+                {
+                    throw new InvalidOperationException($"measured pass {i + 1} was {result}");
+                }
             }
 
+            operatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - operatorCpu) / passes;
+            simulatorCpu = (simulator.ProcessorTime - simulatorCpu) / passes;
+            var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / passes;
             var callsAfter = await ProxmoxRequestFiguresAsync(metrics, cancellationToken);
-            var calls = callsAfter.Calls - callsBefore.Calls;
-            var requestSeconds = callsAfter.Seconds - callsBefore.Seconds;
+            var calls = (callsAfter.Calls - callsBefore.Calls) / passes;
+            var requestSeconds = (callsAfter.Seconds - callsBefore.Seconds) / passes;
+            walls.Sort();
+            var wall = walls[walls.Count / 2];
 
             // Where the time goes: the desired-state load and the observation, each alone.
             // A pass re-reads the files and parses them only when they changed; "parse" is what a changed folder costs once.
@@ -137,7 +149,9 @@ internal static class ReconcilePassBenchmark
             var planning = TimeProvider.System.GetElapsedTime(planStarted);
             // On a shared 2-core machine the CPU both processes need per request bounds the wall time as much as the latency.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{"",10} CPU during the pass: operator {operatorCpu.TotalSeconds:0.00}s ({operatorCpu.TotalMilliseconds / count:0.000} ms per container), simulator {simulatorCpu.TotalSeconds:0.00}s ({simulatorCpu.TotalMilliseconds / count:0.000} ms per container), {Environment.ProcessorCount} cores; load average {LoadAverage()}; stolen by the hypervisor {StolenShare(machineBefore, machineAfter):0.0} %"));
+                $"{"",10} {passes} passes: {string.Join(", ", walls.Select(w => w.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)))} s (sorted); stolen by the hypervisor during each, in pass order: {string.Join(", ", stolen.Select(p => p.ToString("0.0", CultureInfo.InvariantCulture)))} %"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{"",10} CPU per pass: operator {operatorCpu.TotalSeconds:0.00}s ({operatorCpu.TotalMilliseconds / count:0.000} ms per container), simulator {simulatorCpu.TotalSeconds:0.00}s ({simulatorCpu.TotalMilliseconds / count:0.000} ms per container), {Environment.ProcessorCount} cores; load average {LoadAverage()}"));
             // A request's slot is busy from the moment it is sent until its answer is parsed; the rest of each turn of a
             // slot (wall x slots / requests) is the reader between two requests and the pass around the reads.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
