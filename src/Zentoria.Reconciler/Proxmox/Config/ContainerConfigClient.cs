@@ -14,9 +14,11 @@ internal sealed class ContainerConfigClient(ProxmoxConnection connection)
         connection.GetAsync<ContainerConfig>(ProxmoxRoutes.ContainerConfig(node, vmid), cancellationToken, new FormParameters().Add("current", true));
 
     /// <summary>GET /nodes/{node}/lxc/{vmid}/pending — every key with its running and pending value, sorted by key.</summary>
-    public async Task<IReadOnlyList<PendingConfigValue>> GetPendingAsync(NodeName node, VmId vmid, CancellationToken cancellationToken)
+    /// <param name="once">One attempt, never retried: for a guess the caller makes again the normal way when it fails.</param>
+    public async Task<IReadOnlyList<PendingConfigValue>> GetPendingAsync(NodeName node, VmId vmid, CancellationToken cancellationToken, bool once = false)
     {
-        var values = await connection.GetAsync<List<PendingConfigValue>>(ProxmoxRoutes.ContainerPending(node, vmid), cancellationToken);
+        var values = await connection.GetAsync<List<PendingConfigValue>>(
+            ProxmoxRoutes.ContainerPending(node, vmid), cancellationToken, operation: once ? OperationClass.Probe : OperationClass.Read);
         return [.. values.OrderBy(v => v.Key, StringComparer.Ordinal)];
     }
 

@@ -27,8 +27,8 @@ internal sealed class ProxmoxConnection(
 
     public ProxmoxClientOptions Options => options.Options;
 
-    public Task<T> GetAsync<T>(ApiRoute route, CancellationToken cancellationToken, FormParameters? query = null) =>
-        SendAsync<T>(new ApiRequest(HttpMethod.Get, route, OperationClass.Read, query), cancellationToken);
+    public Task<T> GetAsync<T>(ApiRoute route, CancellationToken cancellationToken, FormParameters? query = null, OperationClass operation = OperationClass.Read) =>
+        SendAsync<T>(new ApiRequest(HttpMethod.Get, route, operation, query), cancellationToken);
 
     public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
     {

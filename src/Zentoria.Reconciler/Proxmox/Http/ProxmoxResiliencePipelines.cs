@@ -16,17 +16,24 @@ internal sealed class ProxmoxResiliencePipelines
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
     private readonly ResiliencePipeline read;
     private readonly ResiliencePipeline write;
+    private readonly ResiliencePipeline probe;
 
     public ProxmoxResiliencePipelines(ProxmoxClientOptions options, TimeProvider timeProvider, ILogger logger)
     {
         read = Build(options, timeProvider, logger, IsRetryableRead);
         write = Build(options, timeProvider, logger, IsRetryableWrite);
+        probe = new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddTimeout(options.OperationTimeout).Build();
         Attempt = new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddTimeout(options.AttemptTimeout).Build();
     }
 
     public ResiliencePipeline Attempt { get; }
 
-    public ResiliencePipeline For(OperationClass operation) => operation == OperationClass.Read ? read : write;
+    public ResiliencePipeline For(OperationClass operation) => operation switch
+    {
+        OperationClass.Read => read,
+        OperationClass.Probe => probe,
+        _ => write,
+    };
 
     /// <summary>A read changes nothing, so any fault that may pass is worth another try.</summary>
     internal static bool IsRetryableRead(Exception exception) => exception switch

@@ -10,26 +10,27 @@ namespace Zentoria.Reconciler.Reconciliation.Observe;
 /// another node had one free.
 /// </summary>
 /// <remarks>
-/// A batch may start before the pass knows which of its reads it needs (<see cref="Need"/>). Until then a failed read
-/// is only remembered: the container may have moved or gone, and its read was never going to succeed. A failure of a
-/// read that is needed stops every read of the observation.
+/// A batch of guesses (reads sent before the listing says where the containers are) makes one attempt per read, and
+/// a failure there is never the observation's: the caller reads again, the normal way, whatever the listing confirms
+/// and the batch has no result for. A guess that finds no config (the container moved or is gone) is expected; any
+/// other failure stops the batch, so an outage costs one failed guess per reader rather than one per container.
+/// In a batch of needed reads, the first failure stops every read of the observation.
 /// </remarks>
 internal sealed class ConfigReadBatch
 {
     private readonly ConfigReads reads;
     private readonly IReadOnlyList<(VmId VmId, NodeName Node)> targets;
     private readonly IReadOnlyList<PendingConfigValue>?[] results;
-    private readonly Exception?[] failures;
-    private readonly Lock gate = new();
+    private readonly bool guesses;
     private bool[]? needed;
+    private volatile bool halted;
 
-    public ConfigReadBatch(ConfigReads reads, ProxmoxClient client, IReadOnlyList<(VmId VmId, NodeName Node)> targets, bool[]? needed)
+    public ConfigReadBatch(ConfigReads reads, ProxmoxClient client, IReadOnlyList<(VmId VmId, NodeName Node)> targets, bool guesses)
     {
         this.reads = reads;
         this.targets = targets;
-        this.needed = needed;
+        this.guesses = guesses;
         results = new IReadOnlyList<PendingConfigValue>?[targets.Count];
-        failures = new Exception?[targets.Count];
         var readers = Enumerable.Range(0, targets.Count)
             .GroupBy(i => targets[i].Node)
             .SelectMany(node =>
@@ -40,35 +41,18 @@ internal sealed class ConfigReadBatch
         Completion = Task.WhenAll(readers.ToList());
     }
 
-    /// <summary>Completes when every reader has stopped; it never faults (failures go to <see cref="ConfigReads"/>).</summary>
+    /// <summary>Completes when every reader has stopped; it never faults (a needed read's failure goes to <see cref="ConfigReads"/>).</summary>
     public Task Completion { get; }
 
-    /// <summary>What was read for target <paramref name="index"/>; only for a needed read, once the observation did not fail.</summary>
-    public IReadOnlyList<PendingConfigValue> Result(int index) =>
-        results[index] ?? throw new InvalidOperationException($"The config read of CT {targets[index].VmId.Value} on {targets[index].Node.Value} has no result.");
+    /// <summary>What was read for target <paramref name="index"/>; null for a guess that was skipped or failed.</summary>
+    public IReadOnlyList<PendingConfigValue>? Result(int index) => results[index];
 
-    /// <summary>Says which reads the pass needs: the others are skipped if not yet sent, and their failures ignored.</summary>
-    public void Need(bool[] which)
-    {
-        Exception? failed = null;
-        lock (gate)
-        {
-            needed = which;
-            for (var i = 0; i < failures.Length && failed is null; i++)
-            {
-                failed = which[i] ? failures[i] : null;
-            }
-        }
-
-        if (failed is not null)
-        {
-            reads.Fail(failed);
-        }
-    }
+    /// <summary>Says which guesses the pass needs: the others are skipped if not yet sent.</summary>
+    public void Need(bool[] which) => Volatile.Write(ref needed, which);
 
     private async Task ReadAsync(ProxmoxClient client, ConcurrentQueue<int> queue)
     {
-        while (!reads.Stopped && queue.TryDequeue(out var i))
+        while (!halted && !reads.Stopped && queue.TryDequeue(out var i))
         {
             if (Volatile.Read(ref needed) is { } known && !known[i])
             {
@@ -80,26 +64,24 @@ internal sealed class ConfigReadBatch
                 await reads.Cluster.WaitAsync(reads.Token);
                 try
                 {
-                    results[i] = await client.Config.GetPendingAsync(targets[i].Node, targets[i].VmId, reads.Token);
+                    results[i] = await client.Config.GetPendingAsync(targets[i].Node, targets[i].VmId, reads.Token, once: guesses);
                 }
                 finally
                 {
                     reads.Cluster.Release();
                 }
             }
+            catch (ProxmoxNotFoundException) when (guesses)
+            {
+                // Not on the node the last listing named: the listing says where it went, if anywhere.
+            }
+            catch (Exception) when (guesses)
+            {
+                halted = true;
+            }
             catch (Exception e)
             {
-                bool fatal;
-                lock (gate)
-                {
-                    failures[i] = e;
-                    fatal = needed is { } decided && decided[i];
-                }
-
-                if (fatal)
-                {
-                    reads.Fail(e);
-                }
+                reads.Fail(e);
             }
         }
     }

@@ -19,22 +19,13 @@ internal sealed class ConfigReads(ProxmoxClient client, int parallelism, Cancell
 
     public bool Stopped => stop.IsCancellationRequested;
 
-    /// <param name="needed">
-    /// Whether the pass needs every read; false when that is not known yet (see <see cref="ConfigReadBatch.Need"/>).
+    /// <param name="guesses">
+    /// Reads sent before the listing confirmed the nodes: one attempt each, and their failures are not the observation's
+    /// (see <see cref="ConfigReadBatch"/>).
     /// </param>
-    public ConfigReadBatch Start(IReadOnlyList<(VmId VmId, NodeName Node)> targets, bool needed)
-    {
-        bool[]? which = null;
-        if (needed)
-        {
-            which = new bool[targets.Count];
-            Array.Fill(which, true);
-        }
+    public ConfigReadBatch Start(IReadOnlyList<(VmId VmId, NodeName Node)> targets, bool guesses) => new(this, client, targets, guesses);
 
-        return new(this, client, targets, which);
-    }
-
-    /// <summary>Records a needed read's failure and stops the others. Never call it under a lock: cancelling runs their callbacks.</summary>
+    /// <summary>Records a needed read's failure and stops the others.</summary>
     public void Fail(Exception failure)
     {
         Interlocked.CompareExchange(ref first, failure, null);

@@ -13,10 +13,12 @@ namespace Zentoria.Reconciler.Reconciliation.Observe;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The config reads of containers the last listing placed start together with this pass's listing, so a pass costs
-/// one round trip less than listing first would. A read counts only where this listing confirms the node: a container
-/// that moved since is read again on its new node, and one that is gone is missing. Calls stay at 1 + N per pass
-/// unless containers moved between two passes, each of which costs one more.
+/// The config reads of containers the last good observation placed start together with this pass's listing, so a pass
+/// costs one round trip less than listing first would. These guesses make one attempt each and count only where this
+/// listing confirms the node: a container that moved since is read again on its new node, one that is gone is missing,
+/// and a confirmed guess that failed is read again the normal way, with retries. Calls stay at 1 + N per pass unless a
+/// container moved or a guess failed, each of which costs one more; the first pass after a start, or after a failed
+/// observation, lists first.
 /// </para>
 /// <para>
 /// Any failure of a read the pass needs propagates: a pass must never plan against a partial snapshot, which would look
@@ -31,7 +33,7 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
     public const int Parallelism = 16;
 
     // Where the last listing put each container: a guess for the next pass's early reads, never a fact of its own.
-    private volatile Dictionary<VmId, NodeName> placements = [];
+    private Dictionary<VmId, NodeName> placements = [];
 
     /// <param name="include">Which desired containers to read; a pass reads only the ones that are due. Null: all.</param>
     public async Task<LiveState> ObserveAsync(Desired desired, CancellationToken cancellationToken, Func<VmId, bool>? include = null)
@@ -39,9 +41,10 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
         var wanted = desired.Containers.Select(c => c.VmId).Where(include ?? (_ => true)).ToHashSet();
         using var reads = new ConfigReads(client, Parallelism, cancellationToken);
         var listing = client.Cluster.GetContainersAsync(cancellationToken);
-        var last = placements;
+        // Taken, not read: an observation that fails leaves no guesses, so an outage costs one round of them, not one a pass.
+        var last = Interlocked.Exchange(ref placements, []);
         List<(VmId VmId, NodeName Node)> guessed = [.. wanted.Where(last.ContainsKey).Select(vmid => (vmid, last[vmid]))];
-        var guesses = reads.Start(guessed, needed: false);
+        var guesses = reads.Start(guessed, guesses: true);
         IReadOnlyList<ClusterResource> resources;
         try
         {
@@ -54,16 +57,23 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
             throw;
         }
 
-        placements = Placements(resources);
         var managed = Managed(desired, resources, wanted);
-        var (sources, confirmed, rest) = Match(managed, guessed);
+        var (sources, confirmed, unguessed) = Match(managed, guessed);
         guesses.Need(confirmed);
-        var others = reads.Start(rest, needed: true);
-        await Task.WhenAll(guesses.Completion, others.Completion);
+        var others = reads.Start(unguessed, guesses: false);
+        await guesses.Completion;
+        // Confirmed guesses that failed or were never sent (the batch stopped at a failure) are read the normal way.
+        List<int> missed = [.. Enumerable.Range(0, guessed.Count).Where(g => confirmed[g] && guesses.Result(g) is null)];
+        var again = reads.Start([.. missed.Select(g => guessed[g])], guesses: false);
+        await Task.WhenAll(others.Completion, again.Completion);
         reads.ThrowIfFailed();
 
-        var live = managed.Select((r, i) => LiveContainerMapper.Map(r.VmId!.Value, r.Node!.Value, r, sources[i].Late ? others.Result(sources[i].Index) : guesses.Result(sources[i].Index)));
-        ImmutableArray<LiveContainer> containers = [.. live];
+        var retried = missed.Select((g, i) => (g, i)).ToDictionary(p => p.g, p => p.i);
+        IReadOnlyList<PendingConfigValue> ConfigOf((bool Late, int Index) source) =>
+            (source.Late ? others.Result(source.Index) : guesses.Result(source.Index) ?? again.Result(retried[source.Index]))
+            ?? throw new InvalidOperationException("A needed config read ended without a result or a failure.");
+        ImmutableArray<LiveContainer> containers = [.. managed.Select((r, i) => LiveContainerMapper.Map(r.VmId!.Value, r.Node!.Value, r, ConfigOf(sources[i])))];
+        placements = Placements(resources);
         var flagSets = flags is null ? [] : await flags.ObserveAsync(desired, cancellationToken);
         var liveServices = services is null ? [] : await services.ObserveAsync(desired, cancellationToken);
         return new LiveState(containers, liveServices, flagSets);
@@ -71,9 +81,9 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
 
     /// <summary>
     /// Where each managed container's config comes from: the early read if it went to the node the listing confirms,
-    /// otherwise a read still to make (<c>Late</c>, an index into <c>Unread</c>).
+    /// otherwise a read still to make (<c>Late</c>, an index into <c>Unguessed</c>).
     /// </summary>
-    private static ((bool Late, int Index)[] Sources, bool[] Confirmed, List<(VmId VmId, NodeName Node)> Unread) Match(List<ClusterResource> managed, List<(VmId VmId, NodeName Node)> guessed)
+    private static ((bool Late, int Index)[] Sources, bool[] Confirmed, List<(VmId VmId, NodeName Node)> Unguessed) Match(List<ClusterResource> managed, List<(VmId VmId, NodeName Node)> guessed)
     {
         var guessIndex = new Dictionary<VmId, int>(guessed.Count);
         for (var g = 0; g < guessed.Count; g++)

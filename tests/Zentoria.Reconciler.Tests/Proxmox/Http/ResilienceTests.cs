@@ -39,6 +39,18 @@ internal sealed class ResilienceTests
     }
 
     [Test]
+    public void A_probe_makes_one_attempt_where_a_read_would_retry()
+    {
+        const string PendingPath = "/nodes/pve/lxc/101/pending";
+        var handler = new StubProxmoxHandler().On("GET", PendingPath, () => StubResponses.Bare(595, "No route to host"));
+        using var client = TestClients.Create(handler, configure: o => o.MaxRetryAttempts = 2);
+
+        Assert.ThrowsAsync<ProxmoxNodeUnreachableException>(() => client.Config.GetPendingAsync(TestClients.Pve, TestClients.Ct101, CancellationToken.None, once: true));
+
+        Assert.That(handler.CallsTo("GET", PendingPath), Is.EqualTo(1));
+    }
+
+    [Test]
     public void A_read_is_not_retried_when_the_container_does_not_exist()
     {
         var handler = new StubProxmoxHandler().On("GET", ConfigPath, () => StubResponses.Error(500, "Configuration file 'nodes/pve/lxc/101.conf' does not exist"));

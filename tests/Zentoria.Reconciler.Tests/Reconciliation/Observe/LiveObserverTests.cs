@@ -96,7 +96,21 @@ internal sealed class LiveObserverTests
     }
 
     [Test]
-    public async Task A_read_sent_with_the_listing_that_fails_for_a_container_still_there_ends_the_observation_with_its_own_error()
+    public async Task A_read_sent_with_the_listing_that_fails_once_is_made_again_after_it_and_the_observation_succeeds()
+    {
+        await using var op = await OperatorOnSimulator.StartAsync();
+        var observer = op.Host.Services.GetRequiredService<LiveObserver>();
+        var before = (await observer.ObserveAsync(op.Desired, CancellationToken.None)).Containers;
+        op.Simulator.Faults.Add(FaultRule.Error(403, "Permission check failed (/vms/442, VM.Audit)") with { Route = Routes.Pending, VmId = 442, Times = 1 });
+        var pending = op.Calls(Routes.Pending);
+
+        var live = await observer.ObserveAsync(op.Desired, CancellationToken.None);
+
+        Assert.That((live.Containers.Select(c => c.VmId), op.Calls(Routes.Pending) - pending), Is.EqualTo((before.Select(c => c.VmId), before.Length + 1)));
+    }
+
+    [Test]
+    public async Task A_container_still_there_whose_reads_keep_failing_ends_the_observation_with_their_own_error()
     {
         await using var op = await OperatorOnSimulator.StartAsync();
         var observer = op.Host.Services.GetRequiredService<LiveObserver>();
