@@ -74,7 +74,7 @@ internal sealed class FaultClassTests
         });
     }
 
-    // After a good pass the observer knows where the containers are and sends their reads with the listing: the
+    // After a good observation the observer knows where the containers are and sends their reads with the listing: the
     // outage must cost those guesses once, not every pass.
     [TestCase(false)]
     [TestCase(true)]
