@@ -19,18 +19,19 @@ namespace Zentoria.Reconciler.Reconciliation.Observe;
 internal sealed class ConfigReadBatch
 {
     private readonly ConfigReads reads;
-    private readonly IReadOnlyList<(VmId VmId, NodeName Node)> targets;
+    private readonly IReadOnlyList<(VmId VmId, NodeName Node, int Slot)> targets;
     private readonly IReadOnlyList<PendingConfigValue>?[] results;
     private readonly bool guesses;
     private bool[]? needed;
     private volatile bool halted;
 
-    public ConfigReadBatch(ConfigReads reads, ProxmoxClient client, IReadOnlyList<(VmId VmId, NodeName Node)> targets, bool guesses)
+    /// <param name="results">Where each read's answer goes, at its target's <c>Slot</c>.</param>
+    public ConfigReadBatch(ConfigReads reads, ProxmoxClient client, IReadOnlyList<(VmId VmId, NodeName Node, int Slot)> targets, IReadOnlyList<PendingConfigValue>?[] results, bool guesses)
     {
         this.reads = reads;
         this.targets = targets;
+        this.results = results;
         this.guesses = guesses;
-        results = new IReadOnlyList<PendingConfigValue>?[targets.Count];
         var readers = Enumerable.Range(0, targets.Count)
             .GroupBy(i => targets[i].Node)
             .SelectMany(node =>
@@ -44,10 +45,7 @@ internal sealed class ConfigReadBatch
     /// <summary>Completes when every reader has stopped; it never faults (a needed read's failure goes to <see cref="ConfigReads"/>).</summary>
     public Task Completion { get; }
 
-    /// <summary>What was read for target <paramref name="index"/>; null for a guess that was skipped or failed.</summary>
-    public IReadOnlyList<PendingConfigValue>? Result(int index) => results[index];
-
-    /// <summary>Says which guesses the pass needs: the others are skipped if not yet sent.</summary>
+    /// <summary>Says which guesses (by target index) the pass needs: the others are skipped if not yet sent.</summary>
     public void Need(bool[] which) => Volatile.Write(ref needed, which);
 
     private async Task ReadAsync(ProxmoxClient client, ConcurrentQueue<int> queue)
@@ -64,7 +62,7 @@ internal sealed class ConfigReadBatch
                 await reads.Cluster.WaitAsync(reads.Token);
                 try
                 {
-                    results[i] = await client.Config.GetPendingAsync(targets[i].Node, targets[i].VmId, reads.Token, once: guesses);
+                    results[targets[i].Slot] = await client.Config.GetPendingAsync(targets[i].Node, targets[i].VmId, reads.Token, once: guesses);
                 }
                 finally
                 {

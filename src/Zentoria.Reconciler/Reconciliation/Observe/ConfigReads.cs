@@ -19,11 +19,13 @@ internal sealed class ConfigReads(ProxmoxClient client, int parallelism, Cancell
 
     public bool Stopped => stop.IsCancellationRequested;
 
+    /// <param name="results">Where each read's answer goes, at its target's <c>Slot</c>; a slot stays null if its read failed or was skipped.</param>
     /// <param name="guesses">
     /// Reads sent before the listing confirmed the nodes: one attempt each, and their failures are not the observation's
     /// (see <see cref="ConfigReadBatch"/>).
     /// </param>
-    public ConfigReadBatch Start(IReadOnlyList<(VmId VmId, NodeName Node)> targets, bool guesses) => new(this, client, targets, guesses);
+    public ConfigReadBatch Start(IReadOnlyList<(VmId VmId, NodeName Node, int Slot)> targets, IReadOnlyList<PendingConfigValue>?[] results, bool guesses) =>
+        new(this, client, targets, results, guesses);
 
     /// <summary>Records a needed read's failure and stops the others.</summary>
     public void Fail(Exception failure)

@@ -43,8 +43,9 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
         var listing = client.Cluster.GetContainersAsync(cancellationToken);
         // Taken, not read: an observation that fails leaves no guesses, so an outage costs one round of them, not one a pass.
         var last = Interlocked.Exchange(ref placements, []);
-        List<(VmId VmId, NodeName Node)> guessed = [.. wanted.Where(last.ContainsKey).Select(vmid => (vmid, last[vmid]))];
-        var guesses = reads.Start(guessed, guesses: true);
+        List<(VmId VmId, NodeName Node, int Slot)> guessed = [.. wanted.Where(last.ContainsKey).Select((vmid, g) => (vmid, last[vmid], g))];
+        var guessedConfigs = new IReadOnlyList<PendingConfigValue>?[guessed.Count];
+        var guesses = reads.Start(guessed, guessedConfigs, guesses: true);
         IReadOnlyList<ClusterResource> resources;
         try
         {
@@ -58,21 +59,31 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
         }
 
         var managed = Managed(desired, resources, wanted);
-        var (sources, confirmed, unguessed) = Match(managed, guessed);
-        guesses.Need(confirmed);
-        var others = reads.Start(unguessed, guesses: false);
+        var configs = new IReadOnlyList<PendingConfigValue>?[managed.Count];
+        var (confirmedAt, unguessed) = Match(managed, guessed);
+        guesses.Need([.. confirmedAt.Select(i => i >= 0)]);
+        var others = reads.Start(unguessed, configs, guesses: false);
         await guesses.Completion;
         // Confirmed guesses that failed or were never sent (the batch stopped at a failure) are read the normal way.
-        List<int> missed = [.. Enumerable.Range(0, guessed.Count).Where(g => confirmed[g] && guesses.Result(g) is null)];
-        var again = reads.Start([.. missed.Select(g => guessed[g])], guesses: false);
+        List<(VmId VmId, NodeName Node, int Slot)> missed = [];
+        for (var g = 0; g < guessed.Count; g++)
+        {
+            if (confirmedAt[g] is var i and >= 0)
+            {
+                configs[i] = guessedConfigs[g];
+                if (configs[i] is null)
+                {
+                    missed.Add(guessed[g] with { Slot = i });
+                }
+            }
+        }
+
+        var again = reads.Start(missed, configs, guesses: false);
         await Task.WhenAll(others.Completion, again.Completion);
         reads.ThrowIfFailed();
 
-        var retried = missed.Select((g, i) => (g, i)).ToDictionary(p => p.g, p => p.i);
-        IReadOnlyList<PendingConfigValue> ConfigOf((bool Late, int Index) source) =>
-            (source.Late ? others.Result(source.Index) : guesses.Result(source.Index) ?? again.Result(retried[source.Index]))
-            ?? throw new InvalidOperationException("A needed config read ended without a result or a failure.");
-        ImmutableArray<LiveContainer> containers = [.. managed.Select((r, i) => LiveContainerMapper.Map(r.VmId!.Value, r.Node!.Value, r, ConfigOf(sources[i])))];
+        ImmutableArray<LiveContainer> containers = [.. managed.Select((r, i) => LiveContainerMapper.Map(r.VmId!.Value, r.Node!.Value, r,
+            configs[i] ?? throw new InvalidOperationException("A needed config read ended without a result or a failure.")))];
         placements = Placements(resources);
         var flagSets = flags is null ? [] : await flags.ObserveAsync(desired, cancellationToken);
         var liveServices = services is null ? [] : await services.ObserveAsync(desired, cancellationToken);
@@ -80,10 +91,10 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
     }
 
     /// <summary>
-    /// Where each managed container's config comes from: the early read if it went to the node the listing confirms,
-    /// otherwise a read still to make (<c>Late</c>, an index into <c>Unguessed</c>).
+    /// For each guess, the index of the managed container whose node the listing confirms (-1 for none); and the managed
+    /// containers no guess covers, each with its index as the slot its read fills.
     /// </summary>
-    private static ((bool Late, int Index)[] Sources, bool[] Confirmed, List<(VmId VmId, NodeName Node)> Unguessed) Match(List<ClusterResource> managed, List<(VmId VmId, NodeName Node)> guessed)
+    private static (int[] ConfirmedAt, List<(VmId VmId, NodeName Node, int Slot)> Unguessed) Match(List<ClusterResource> managed, List<(VmId VmId, NodeName Node, int Slot)> guessed)
     {
         var guessIndex = new Dictionary<VmId, int>(guessed.Count);
         for (var g = 0; g < guessed.Count; g++)
@@ -91,23 +102,22 @@ internal sealed class LiveObserver(ProxmoxClient client, FlagSetObserver? flags 
             guessIndex[guessed[g].VmId] = g;
         }
 
-        var sources = new (bool Late, int Index)[managed.Count];
-        var confirmed = new bool[guessed.Count];
-        List<(VmId VmId, NodeName Node)> rest = [];
+        var confirmedAt = new int[guessed.Count];
+        Array.Fill(confirmedAt, -1);
+        List<(VmId VmId, NodeName Node, int Slot)> unguessed = [];
         for (var i = 0; i < managed.Count; i++)
         {
             var (vmid, node) = (managed[i].VmId!.Value, managed[i].Node!.Value);
             if (guessIndex.TryGetValue(vmid, out var g) && guessed[g].Node == node)
             {
-                (sources[i], confirmed[g]) = ((false, g), true);
+                confirmedAt[g] = i;
                 continue;
             }
 
-            sources[i] = (true, rest.Count);
-            rest.Add((vmid, node));
+            unguessed.Add((vmid, node, i));
         }
 
-        return (sources, confirmed, rest);
+        return (confirmedAt, unguessed);
     }
 
     private static Dictionary<VmId, NodeName> Placements(IReadOnlyList<ClusterResource> resources)
