@@ -19,7 +19,8 @@ internal sealed class ContainerConfigClient(ProxmoxConnection connection)
     {
         var values = await connection.GetAsync<List<PendingConfigValue>>(
             ProxmoxRoutes.ContainerPending(node, vmid), cancellationToken, operation: once ? OperationClass.Probe : OperationClass.Read);
-        return [.. values.OrderBy(v => v.Key, StringComparer.Ordinal)];
+        values.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return values;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -31,7 +29,7 @@ internal sealed class ContainerConfigJsonConverter : JsonConverter<ContainerConf
                 continue;
             }
 
-            var value = ReadValue(ref reader);
+            var value = ConfigValueText.Read(ref reader);
             if (value is not null)
             {
                 values[key] = value;
@@ -52,36 +50,14 @@ internal sealed class ContainerConfigJsonConverter : JsonConverter<ContainerConf
         writer.WriteEndObject();
     }
 
-    private static string? ReadValue(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                return reader.GetString();
-            case JsonTokenType.Number:
-                return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
-            case JsonTokenType.True:
-                return "1";
-            case JsonTokenType.False:
-                return "0";
-            case JsonTokenType.Null:
-                return null;
-            default:
-                using (var document = JsonDocument.ParseValue(ref reader))
-                {
-                    return document.RootElement.GetRawText();
-                }
-        }
-    }
-
     private static void ReadPairs(ref Utf8JsonReader reader, List<KeyValuePair<string, string>> pairs)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
             reader.Read();
-            var key = ReadValue(ref reader) ?? "";
+            var key = ConfigValueText.Read(ref reader) ?? "";
             reader.Read();
-            var value = ReadValue(ref reader) ?? "";
+            var value = ConfigValueText.Read(ref reader) ?? "";
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 reader.Skip();

@@ -112,6 +112,34 @@ internal sealed class ProxmoxJsonTests
     }
 
     [Test]
+    public void A_pending_list_reads_values_of_every_wire_type_pending_changes_and_deletes()
+    {
+        var list = Read<DataEnvelope<List<PendingConfigValue>>>("""
+            {"data":[{"key":"cores","value":2,"pending":"4"},{"value":"web01","key":"hostname"},
+             {"key":"onboot","value":true,"delete":"1"},{"key":"swap","value":512,"delete":2},
+             {"key":"features","value":{"nesting":1},"extra":[1,{"a":2}]},{"key":"description","value":null},
+             {"key":"tags","value":"prod;web","delete":""}],"total":7}
+            """).Data!;
+
+        Assert.That(list, Is.EqualTo(new[]
+        {
+            new PendingConfigValue { Key = "cores", Value = "2", Pending = "4" },
+            new PendingConfigValue { Key = "hostname", Value = "web01" },
+            new PendingConfigValue { Key = "onboot", Value = "1", Delete = 1 },
+            new PendingConfigValue { Key = "swap", Value = "512", Delete = 2 },
+            new PendingConfigValue { Key = "features", Value = """{"nesting":1}""" },
+            new PendingConfigValue { Key = "description" },
+            new PendingConfigValue { Key = "tags", Value = "prod;web" },
+        }));
+    }
+
+    [Test]
+    public void A_pending_item_that_is_not_an_object_is_refused()
+    {
+        Assert.That(() => Read<List<PendingConfigValue>>("""["cores"]"""), Throws.InstanceOf<JsonException>());
+    }
+
+    [Test]
     public void A_node_list_vmid_sent_as_a_string_before_PVE_8_2_reads_as_a_vmid()
     {
         var list = Read<List<ContainerStatus>>("""[{"vmid":"101","status":"running"},{"vmid":100,"status":"stopped"}]""");
