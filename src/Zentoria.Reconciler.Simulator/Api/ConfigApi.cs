@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Zentoria.Reconciler.Simulator.Auth;
 using Zentoria.Reconciler.Simulator.Http;
@@ -8,6 +10,9 @@ namespace Zentoria.Reconciler.Simulator.Api;
 /// <summary>Config read and write with digest, pending section, <c>delete</c> and <c>revert</c> (reference 4).</summary>
 internal sealed class ConfigApi(SimulatorContext context)
 {
+    /// <summary>About what one key of the pending list takes, to size its buffer once.</summary>
+    private const int PendingItemBytes = 64;
+
     private const string BothSnapshotAndCurrent = "cannot use 'snapshot' parameter with 'current'";
 
     private SimulatedCluster Cluster => context.Cluster;
@@ -45,29 +50,36 @@ internal sealed class ConfigApi(SimulatorContext context)
     public ApiResult Pending(ApiRequest request)
     {
         var container = Audited(request);
-        var list = new JsonArray();
+
+        // Written straight to UTF-8, like the cluster listing: the operator reads this for every container every pass.
+        var buffer = new ArrayBufferWriter<byte>(PendingItemBytes * (container.Config.Count + container.Pending.Count));
+        using var list = new Utf8JsonWriter(buffer, ResponseWriter.WriterOptions);
+        list.WriteStartArray();
         foreach (var key in container.Config.Keys.Union(container.Pending.Keys).Order(StringComparer.Ordinal))
         {
-            var item = new JsonObject { ["key"] = key };
+            list.WriteStartObject();
+            list.WriteString("key", key);
             if (container.Config.TryGetValue(key, out var value))
             {
-                item["value"] = key == "description" ? ConfigFile.DescriptionForWire(value) : value;
+                list.WriteString("value", key == "description" ? ConfigFile.DescriptionForWire(value) : value);
             }
 
             if (container.Pending.TryGetValue(key, out var pending))
             {
-                item["pending"] = key == "description" ? ConfigFile.DescriptionForWire(pending) : pending;
+                list.WriteString("pending", key == "description" ? ConfigFile.DescriptionForWire(pending) : pending);
             }
 
             if (container.PendingDeletes.Contains(key))
             {
-                item["delete"] = 1;
+                list.WriteNumber("delete", 1);
             }
 
-            list.Add((JsonNode)item);
+            list.WriteEndObject();
         }
 
-        return ApiResult.Ok(list);
+        list.WriteEndArray();
+        list.Flush();
+        return ApiResult.OkWritten(buffer.WrittenMemory);
     }
 
     // PUT /nodes/{node}/lxc/{vmid}/config
