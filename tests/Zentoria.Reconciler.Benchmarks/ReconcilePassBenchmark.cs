@@ -156,7 +156,7 @@ internal static class ReconcilePassBenchmark
             // slot (wall x slots / requests) is the reader between two requests and the pass around the reads.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{"",10} one request as the client times it: {requestSeconds * 1000 / calls:0.00} ms on average; one turn of a slot: {wall.TotalMilliseconds * InFlight / count:0.00} ms"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",10} of which: load desired state {load.TotalSeconds:0.00}s (parse and validate when changed {parse.TotalSeconds:0.00}s), observe {observe.TotalSeconds:0.00}s ({observeAllocated / 1048576.0:0.0} MiB allocated; the /cluster/resources read alone {listing.TotalSeconds:0.000}s), plan {planning.TotalSeconds:0.00}s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",10} of which: load desired state {load.TotalMilliseconds:0.0} ms (parse and validate when changed {parse.TotalMilliseconds:0} ms), observe {observe.TotalMilliseconds:0.0} ms ({observeAllocated / 1048576.0:0.0} MiB allocated; the /cluster/resources read alone {listing.TotalMilliseconds:0.0} ms), plan {planning.TotalMilliseconds:0.0} ms"));
             return (wall, calls, allocated);
         }
         finally
