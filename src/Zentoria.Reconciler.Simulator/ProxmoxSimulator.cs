@@ -94,7 +94,7 @@ internal sealed class ProxmoxSimulator : IAsyncDisposable
         var context = new SimulatorContext(cluster, access, faults, new RequestStatistics(), version, token.Credential,
             certificate is null ? null : SelfSignedCertificate.Fingerprint(certificate));
         var pipeline = new RequestPipeline(ApiRoutes.Build(context), new Authenticator(access, version), faults, cluster,
-            context.Statistics, new ResponseWriter(version), options, loggerFactory.CreateLogger<ProxmoxSimulator>());
+            context.Statistics, new ResponseWriter(version, time), options, loggerFactory.CreateLogger<ProxmoxSimulator>());
         var app = SimulatorHost.Build(options.ListenAddress, options.Port, certificate, pipeline);
         try
         {

@@ -10,6 +10,9 @@ namespace Zentoria.Reconciler.Simulator.Hosting;
 /// <summary>Kestrel on one loopback endpoint, HTTP/1.1 only (PVE speaks nothing else, and reason phrases need it).</summary>
 internal static class SimulatorHost
 {
+    /// <summary>How long pveproxy keeps a connection that sends nothing.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(5);
+
     public static WebApplication Build(IPAddress address, int port, X509Certificate2? certificate, RequestPipeline pipeline)
     {
         // The empty builder with Kestrel's core: no appsettings.json watcher, console logger, routing or HTTP/3 to
@@ -29,6 +32,11 @@ internal static class SimulatorHost
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 1 << 20;
+            // pveproxy's connections time out after 5 s without a byte either way (AnyEvent::Handle's default in
+            // PVE::APIServer::AnyEvent, which pveproxy keeps): an idle keep-alive connection is closed, and so is a
+            // request whose header stalls.
+            kestrel.Limits.KeepAliveTimeout = IdleTimeout;
+            kestrel.Limits.RequestHeadersTimeout = IdleTimeout;
             kestrel.Listen(address, port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1;

@@ -1,36 +1,34 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 
 namespace Zentoria.Reconciler.Simulator.Http;
 
 /// <summary>Writes an <see cref="ApiResult"/> the way pve-api-daemon does for the configured release.</summary>
-internal sealed class ResponseWriter(PveVersion version)
+internal sealed class ResponseWriter(PveVersion version, TimeProvider time)
 {
-    /// <summary>pveproxy serves at most this many requests on one keep-alive connection, then closes it.</summary>
-    private const int RequestsPerConnection = 100;
-
-    private static readonly object ServedKey = new();
+    private readonly KeepAlivePolicy keepAlive = new();
 
     public async Task WriteAsync(HttpContext context, ApiResult result, CancellationToken cancellationToken)
     {
         var response = context.Response;
         response.StatusCode = result.StatusCode;
         context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = result.ReasonPhrase;
+        var now = HeaderUtilities.FormatDate(time.GetUtcNow());
+        response.Headers.Date = now;
+        // An API answer is never cached: it expires the moment it is sent.
+        response.Headers.Expires = now;
         response.Headers.Server = "pve-api-daemon/3.0";
         response.Headers.CacheControl = "max-age=0";
         response.Headers.Pragma = "no-cache";
-        // Keep-alive also ends after any error, as in pveproxy.
-        if (LastOnConnection(context) || result.StatusCode >= 400)
-        {
-            response.Headers.Connection = "close";
-        }
+        // Kestrel writes the token as "keep-alive"; header tokens are case-insensitive.
+        response.Headers.Connection = KeepsAlive(context, result.StatusCode) ? "Keep-Alive" : "close";
 
         if (result.EmptyBody)
         {
@@ -120,20 +118,8 @@ internal sealed class ResponseWriter(PveVersion version)
         json.WriteEndObject();
     }
 
-    private static bool LastOnConnection(HttpContext context)
-    {
-        if (context.Features.Get<IConnectionItemsFeature>()?.Items is not { } items)
-        {
-            return false;
-        }
-
-        if (!items.TryGetValue(ServedKey, out var value) || value is not StrongBox<int> served)
-        {
-            items[ServedKey] = served = new StrongBox<int>();
-        }
-
-        return ++served.Value >= RequestsPerConnection;
-    }
+    private bool KeepsAlive(HttpContext context, int statusCode) =>
+        context.Features.Get<IConnectionItemsFeature>()?.Items is not { } items || keepAlive.KeepsAlive(items, statusCode);
 
     private static bool AcceptsGzip(HttpRequest request) =>
         request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);

@@ -85,6 +85,47 @@ internal sealed class EnvelopeTests
     }
 
     [Test]
+    public async Task An_answer_expires_when_it_is_sent_and_says_its_connection_stays_open()
+    {
+        using var response = await _sim.GetAsync("version");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Headers.Date, Is.EqualTo(_sim.Time.GetUtcNow()).Within(TimeSpan.FromSeconds(1)));
+            Assert.That(response.Content.Headers.Expires, Is.EqualTo(response.Headers.Date));
+            Assert.That(response.Headers.Connection, Is.EqualTo(new[] { "keep-alive" }).IgnoreCase);
+            Assert.That(response.Headers.CacheControl?.MaxAge, Is.EqualTo(TimeSpan.Zero));
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_keep_alive_connection_that_stays_idle_is_closed_by_the_server(CancellationToken cancellationToken)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(_sim.Simulator.BaseUrl.Host, _sim.Simulator.BaseUrl.Port, cancellationToken);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET /api2/json/version HTTP/1.1\r\nHost: pve\r\nAuthorization: PVEAPIToken={_sim.Simulator.Token}\r\n\r\n"), cancellationToken);
+        var answer = new StringBuilder();
+        var buffer = new byte[4096];
+        while (!answer.ToString().Contains("\"release\"", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            Assert.That(read, Is.GreaterThan(0), "the connection closed before the answer: " + answer);
+            answer.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        // Idle from here on: pveproxy drops the connection after 5 s, where Kestrel's default would keep it for 130.
+        var closed = await stream.ReadAsync(buffer, cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.ToString(), Does.Contain("Connection: keep-alive").IgnoreCase);
+            Assert.That(closed, Is.Zero, "the server closed the idle connection");
+        });
+    }
+
+    [Test]
     public async Task A_GET_with_a_body_is_refused_with_501()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "version") { Content = new StringContent("x=1", Encoding.UTF8, "application/x-www-form-urlencoded") };
