@@ -101,6 +101,9 @@ internal sealed class ProxmoxClient : IDisposable
         return new ProxmoxClient(validated, CreateHandler(validated, validator), validator, loggerFactory, timeProvider, observer);
     }
 
+    /// <summary>How long an unused connection stays in the pool: under the 5 s after which pveproxy closes it.</summary>
+    internal static readonly TimeSpan PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4);
+
     internal static SocketsHttpHandler CreateHandler(ValidatedProxmoxOptions validated, ServerCertificateValidator validator)
     {
         var handler = new SocketsHttpHandler
@@ -108,6 +111,9 @@ internal sealed class ProxmoxClient : IDisposable
             ConnectTimeout = validated.Options.ConnectTimeout,
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            // pveproxy closes a connection after 5 s without traffic. Dropping it first means a request never goes out
+            // on a connection the server is closing at that very moment.
+            PooledConnectionIdleTimeout = PooledConnectionIdleTimeout,
         };
         handler.SslOptions.RemoteCertificateValidationCallback = validator.Validate;
         if (validated.PinnedCertificate is not null || validated.Options.SkipCertificateVerification)
