@@ -55,18 +55,27 @@ internal sealed class ConfigApi(SimulatorContext context)
         var buffer = new ArrayBufferWriter<byte>(PendingItemBytes * (container.Config.Count + container.Pending.Count));
         using var list = new Utf8JsonWriter(buffer, ResponseWriter.WriterOptions);
         list.WriteStartArray();
-        foreach (var key in container.Config.Keys.Union(container.Pending.Keys).Order(StringComparer.Ordinal))
+
+        // Both dictionaries are sorted ordinally, so one walk over the two meets every key once, in order.
+        using var running = container.Config.GetEnumerator();
+        using var pending = container.Pending.GetEnumerator();
+        var (hasRunning, hasPending) = (running.MoveNext(), pending.MoveNext());
+        while (hasRunning || hasPending)
         {
+            var order = !hasPending ? -1 : !hasRunning ? 1 : string.CompareOrdinal(running.Current.Key, pending.Current.Key);
+            var key = order <= 0 ? running.Current.Key : pending.Current.Key;
             list.WriteStartObject();
             list.WriteString("key", key);
-            if (container.Config.TryGetValue(key, out var value))
+            if (order <= 0)
             {
-                list.WriteString("value", key == "description" ? ConfigFile.DescriptionForWire(value) : value);
+                list.WriteString("value", key == "description" ? ConfigFile.DescriptionForWire(running.Current.Value) : running.Current.Value);
+                hasRunning = running.MoveNext();
             }
 
-            if (container.Pending.TryGetValue(key, out var pending))
+            if (order >= 0)
             {
-                list.WriteString("pending", key == "description" ? ConfigFile.DescriptionForWire(pending) : pending);
+                list.WriteString("pending", key == "description" ? ConfigFile.DescriptionForWire(pending.Current.Value) : pending.Current.Value);
+                hasPending = pending.MoveNext();
             }
 
             if (container.PendingDeletes.Contains(key))
