@@ -11,22 +11,35 @@ internal static class LiveContainerMapper
 {
     public static LiveContainer Map(VmId vmid, NodeName node, ClusterResource resource, IReadOnlyList<PendingConfigValue> config)
     {
-        // The "value" of each key is what runs now; "pending" is what the next start applies.
-        var running = config.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal);
-        var lockName = running.GetValueOrDefault("lock") is { Length: > 0 } held ? held : resource.Lock;
+        // The "value" of each key is what runs now; "pending" is what the next start applies. Ten keys out of a list of
+        // about twenty: scanning it costs less than a dictionary built for every container of every pass.
+        string? Running(string key)
+        {
+            for (var i = 0; i < config.Count; i++)
+            {
+                if (config[i].Key == key)
+                {
+                    return config[i].Value;
+                }
+            }
+
+            return null;
+        }
+
+        var lockName = Running("lock") is { Length: > 0 } held ? held : resource.Lock;
         return new LiveContainer(
             vmid,
             node,
-            running.GetValueOrDefault("hostname") ?? resource.Name ?? "",
+            Running("hostname") ?? resource.Name ?? "",
             resource.PowerState == GuestPowerState.Running ? PowerState.Running : PowerState.Stopped,
-            running.GetValueOrDefault("onboot") is "1" or "true",
-            Int(running.GetValueOrDefault("cores"), 1),
-            Int(running.GetValueOrDefault("memory"), 512),
-            Int(running.GetValueOrDefault("swap"), 512),
-            RootFs.WholeGiB(running.GetValueOrDefault("rootfs")),
-            Net0.ToLive(running.GetValueOrDefault("net0")),
-            PlanValues.NormaliseTags(ProxmoxTags.Parse(running.GetValueOrDefault("tags"))),
-            running.GetValueOrDefault("description")?.TrimEnd('\n') is { Length: > 0 } text ? text : null,
+            Running("onboot") is "1" or "true",
+            Int(Running("cores"), 1),
+            Int(Running("memory"), 512),
+            Int(Running("swap"), 512),
+            RootFs.WholeGiB(Running("rootfs")),
+            Net0.ToLive(Running("net0")),
+            PlanValues.NormaliseTags(ProxmoxTags.Parse(Running("tags"))),
+            Running("description")?.TrimEnd('\n') is { Length: > 0 } text ? text : null,
             [.. config.Where(v => v.IsPending && v.Key != "digest").Select(v => v.Key).Order(StringComparer.Ordinal)],
             lockName);
     }
