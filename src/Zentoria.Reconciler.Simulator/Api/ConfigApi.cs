@@ -52,7 +52,7 @@ internal sealed class ConfigApi(SimulatorContext context)
         var container = Audited(request);
 
         // Written straight to UTF-8, like the cluster listing: the operator reads this for every container every pass.
-        var buffer = new ArrayBufferWriter<byte>(PendingItemBytes * (container.Config.Count + container.Pending.Count));
+        var buffer = new ArrayBufferWriter<byte>(PendingItemBytes * (container.Config.Count + container.Pending.Count + 1));
         using var list = new Utf8JsonWriter(buffer, ResponseWriter.WriterOptions);
         list.WriteStartArray();
 

@@ -16,7 +16,7 @@ internal sealed class KeepAlivePolicy
     private static readonly object ConnectionKey = new();
 
     private readonly Lock _gate = new();
-    private readonly Worker[] _workers = [new(), new(), new()];
+    private readonly Worker[] _workers = [.. Enumerable.Range(0, Workers).Select(_ => new Worker())];
     private int _nextWorker;
 
     /// <summary>
