@@ -112,13 +112,13 @@ internal sealed class ProxmoxJsonTests
     }
 
     [Test]
-    public void A_pending_list_reads_values_of_every_wire_type_pending_changes_and_deletes()
+    public void A_pending_list_reads_values_of_every_wire_type_pending_changes_deletes_and_missing_fields()
     {
         var list = Read<DataEnvelope<List<PendingConfigValue>>>("""
             {"data":[{"key":"cores","value":2,"pending":"4"},{"value":"web01","key":"hostname"},
              {"key":"onboot","value":true,"delete":"1"},{"key":"swap","value":512,"delete":2},
              {"key":"features","value":{"nesting":1},"extra":[1,{"a":2}]},{"key":"description","value":null},
-             {"key":"tags","value":"prod;web","delete":""}],"total":7}
+             {"key":"tags","value":"prod;web","delete":""},{}],"total":8}
             """).Data!;
 
         Assert.That(list, Is.EqualTo(new[]
@@ -130,6 +130,7 @@ internal sealed class ProxmoxJsonTests
             new PendingConfigValue { Key = "features", Value = """{"nesting":1}""" },
             new PendingConfigValue { Key = "description" },
             new PendingConfigValue { Key = "tags", Value = "prod;web" },
+            new PendingConfigValue { Key = "" },
         }));
     }
 
