@@ -48,27 +48,9 @@ internal sealed class PendingConfigValueJsonConverter : JsonConverter<PendingCon
         return new PendingConfigValue { Key = key, Value = value, Pending = pending, Delete = delete };
     }
 
-    public override void Write(Utf8JsonWriter writer, PendingConfigValue value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("key", value.Key);
-        if (value.Value is not null)
-        {
-            writer.WriteString("value", value.Value);
-        }
-
-        if (value.Pending is not null)
-        {
-            writer.WriteString("pending", value.Pending);
-        }
-
-        if (value.Delete != 0)
-        {
-            writer.WriteNumber("delete", value.Delete);
-        }
-
-        writer.WriteEndObject();
-    }
+    // The client only reads these; nothing it sends or stores is a pending item.
+    public override void Write(Utf8JsonWriter writer, PendingConfigValue value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("A pending config item is read from Proxmox, never written.");
 
     private enum Field
     {

@@ -27,6 +27,13 @@ internal static class TestClients
         return options;
     }
 
+    /// <summary>The handler a real client would use with <see cref="Options"/>, for tests of its TLS and pool settings.</summary>
+    public static SocketsHttpHandler Handler(Action<ProxmoxClientOptions>? configure = null)
+    {
+        var validated = ProxmoxClientOptionsValidation.Validate(Options(configure));
+        return ProxmoxClient.CreateHandler(validated, new ServerCertificateValidator(validated.PinnedCertificate, validated.Options.SkipCertificateVerification));
+    }
+
     public static ProxmoxClient Create(StubProxmoxHandler handler, TimeProvider? time = null, ProxmoxRequestObserver? observer = null, Action<ProxmoxClientOptions>? configure = null) =>
         ProxmoxClient.Create(Options(configure), handler, time ?? new InstantDelayTimeProvider(), observer);
 }

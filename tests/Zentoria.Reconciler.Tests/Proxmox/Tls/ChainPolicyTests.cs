@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Zentoria.Reconciler.Proxmox;
 using Zentoria.Reconciler.Tests.Proxmox.Support;
 
 namespace Zentoria.Reconciler.Tests.Proxmox.Tls;
@@ -10,7 +9,7 @@ internal sealed class ChainPolicyTests
     [Test]
     public void A_pinned_client_builds_its_chains_without_the_system_trust_store_revocation_or_downloads()
     {
-        using var handler = Handler(o => o.CertificateFingerprint = string.Join(':', Enumerable.Repeat("AB", 32)));
+        using var handler = TestClients.Handler(o => o.CertificateFingerprint = string.Join(':', Enumerable.Repeat("AB", 32)));
 
         var policy = handler.SslOptions.CertificateChainPolicy;
 
@@ -22,7 +21,7 @@ internal sealed class ChainPolicyTests
     [Test]
     public void A_client_that_skips_verification_builds_no_chain_against_the_system_trust_store_either()
     {
-        using var handler = Handler(o => o.SkipCertificateVerification = true);
+        using var handler = TestClients.Handler(o => o.SkipCertificateVerification = true);
 
         Assert.That(handler.SslOptions.CertificateChainPolicy?.TrustMode, Is.EqualTo(X509ChainTrustMode.CustomRootTrust));
     }
@@ -30,14 +29,8 @@ internal sealed class ChainPolicyTests
     [Test]
     public void A_client_without_a_pin_keeps_the_system_trust_store()
     {
-        using var handler = Handler(_ => { });
+        using var handler = TestClients.Handler(_ => { });
 
         Assert.That(handler.SslOptions.CertificateChainPolicy, Is.Null);
-    }
-
-    private static SocketsHttpHandler Handler(Action<ProxmoxClientOptions> configure)
-    {
-        var validated = ProxmoxClientOptionsValidation.Validate(TestClients.Options(configure));
-        return ProxmoxClient.CreateHandler(validated, new ServerCertificateValidator(validated.PinnedCertificate, validated.Options.SkipCertificateVerification));
     }
 }
